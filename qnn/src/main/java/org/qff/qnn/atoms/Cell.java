@@ -1,0 +1,33 @@
+package org.qff.qnn.atoms;
+
+/**
+ * A periodic cell given by three lattice vectors (rows of a 3×3 matrix, Å).
+ */
+public record Cell(double[] a, double[] b, double[] c) {
+
+    public Cell {
+        for (double[] v : new double[][] {a, b, c}) {
+            if (v.length != 3) throw new IllegalArgumentException("a lattice vector needs 3 components, got " + v.length);
+            for (double x : v) if (!Double.isFinite(x)) throw new IllegalArgumentException("non-finite lattice vector component " + x);
+        }
+        a = a.clone();
+        b = b.clone();
+        c = c.clone();
+        if (Math.abs(volume(a, b, c)) < 1e-9) throw new IllegalArgumentException("cell volume is zero");
+    }
+
+    public static Cell orthorhombic(double lx, double ly, double lz) {
+        return new Cell(new double[] {lx, 0, 0}, new double[] {0, ly, 0}, new double[] {0, 0, lz});
+    }
+
+    public double volume() { return volume(a, b, c); }
+
+    private static double volume(double[] a, double[] b, double[] c) {
+        return a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]);
+    }
+
+    /** Rows as a 3×3 array. */
+    public double[][] matrix() {
+        return new double[][] {a.clone(), b.clone(), c.clone()};
+    }
+}

@@ -1,0 +1,24 @@
+package org.qff.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level command. Each subcommand is a small class of its own; add it to the list below.
+ */
+@Command(
+        name = "qff",
+        mixinStandardHelpOptions = true,
+        version = "qff 0.1.0",
+        description = "Quantum-neural-network force fields: circuit simulation, QNN potentials, training, MD.",
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+        })
+public final class QffCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
