@@ -36,7 +36,12 @@ public final class AtomicFiles {
         try {
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
-                content.writeTo(out);
+                // Writers such as Jackson close the stream they are given; the channel must stay
+                // open until it has been forced to disk, so they get a stream whose close() only flushes.
+                content.writeTo(new java.io.FilterOutputStream(out) {
+                    @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+                    @Override public void close() throws IOException { out.flush(); }
+                });
                 out.flush();
                 channel.force(true);
             }

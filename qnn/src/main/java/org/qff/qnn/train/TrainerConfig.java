@@ -1,0 +1,39 @@
+package org.qff.qnn.train;
+
+import java.nio.file.Path;
+
+/**
+ * How to train: epochs, mini-batch size, learning-rate schedule, loss weights, early stopping,
+ * seed, threads, checkpointing. The seed and thread count fix the result bit for bit.
+ *
+ * @param patience epochs without a better validation loss before stopping (0: never stop early)
+ * @param checkpoint where to write checkpoints (null: none); written atomically every
+ *     {@code checkpointEvery} epochs and at the end
+ * @param csvLog per-epoch log (null: none), rewritten atomically each epoch
+ */
+public record TrainerConfig(int epochs, int batchSize, LearningRateSchedule schedule, LossWeights weights, int patience,
+                            long seed, int threads, int checkpointEvery, Path checkpoint, Path csvLog) {
+
+    public TrainerConfig {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        if (patience < 0) throw new IllegalArgumentException("patience must be non-negative, got " + patience);
+        if (checkpointEvery < 1) throw new IllegalArgumentException("checkpoint interval must be at least 1, got " + checkpointEvery);
+        if (schedule == null || weights == null) throw new IllegalArgumentException("schedule and loss weights are required");
+    }
+
+    /** Sensible defaults for small QNN models on a few hundred frames. */
+    public static TrainerConfig defaults(int epochs, long seed) {
+        return new TrainerConfig(epochs, 32, new LearningRateSchedule(0.01, Math.min(2, epochs / 10), epochs, 0.05),
+                LossWeights.DEFAULT, Math.max(10, epochs / 4), seed, Runtime.getRuntime().availableProcessors(), 5, null, null);
+    }
+
+    public TrainerConfig withFiles(Path checkpointFile, Path csvFile) {
+        return new TrainerConfig(epochs, batchSize, schedule, weights, patience, seed, threads, checkpointEvery, checkpointFile, csvFile);
+    }
+
+    public TrainerConfig withThreads(int t) {
+        return new TrainerConfig(epochs, batchSize, schedule, weights, patience, seed, t, checkpointEvery, checkpoint, csvLog);
+    }
+}
