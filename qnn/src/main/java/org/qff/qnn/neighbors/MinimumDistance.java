@@ -26,16 +26,35 @@ public final class MinimumDistance {
      */
     public static void check(Structure s, double minDistance) {
         if (s.size() < 2) return;
+        if (!s.isPeriodic() && s.size() <= NeighborList.CELL_LIST_THRESHOLD) {
+            checkAllPairs(s, minDistance); // no allocation: potentials call this on every evaluation
+            return;
+        }
         NeighborList list = new NeighborList(minDistance);
         list.build(s);
         for (int i = 0; i < s.size(); i++) {
             for (int k = list.start(i); k < list.end(i); k++) {
                 int j = list.neighbor(k);
                 if (j > i) {
-                    throw new IllegalArgumentException("atoms " + i + " and " + j + " are " + list.distance(k) + " Å apart (closer than "
-                            + minDistance + " Å)");
+                    throw tooClose(i, j, list.distance(k), minDistance);
                 }
             }
         }
+    }
+
+    private static void checkAllPairs(Structure s, double minDistance) {
+        double min2 = minDistance * minDistance;
+        for (int i = 0; i < s.size(); i++) {
+            double xi = s.x(i), yi = s.y(i), zi = s.z(i);
+            for (int j = i + 1; j < s.size(); j++) {
+                double dx = s.x(j) - xi, dy = s.y(j) - yi, dz = s.z(j) - zi;
+                double r2 = dx * dx + dy * dy + dz * dz;
+                if (r2 < min2) throw tooClose(i, j, Math.sqrt(r2), minDistance);
+            }
+        }
+    }
+
+    private static IllegalArgumentException tooClose(int i, int j, double r, double minDistance) {
+        return new IllegalArgumentException("atoms " + i + " and " + j + " are " + r + " Å apart (closer than " + minDistance + " Å)");
     }
 }
