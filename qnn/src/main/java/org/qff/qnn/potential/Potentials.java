@@ -27,8 +27,11 @@ public final class Potentials {
 
     static {
         registerBuiltin("lj-argon", LennardJones::argon);
+        // Ethanol in rMD17 atom order: Morse bonds, angles and repulsion around an idealised geometry.
+        registerBuiltin("bonded-ethanol", () -> BondedPotential.fromReference(org.qff.qnn.atoms.Molecules.ethanol()));
         registerModelType("lennard-jones", node -> new LennardJones(
                 requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A")));
+        registerModelType(BondedPotential.TYPE, BondedModelFile::read);
     }
 
     public static synchronized void registerBuiltin(String name, Supplier<Potential> factory) {
