@@ -310,6 +310,11 @@ public final class ExtXyz {
         }
     }
 
+    /** The key=value pairs of a comment line, e.g. to find a frame's {@code step=} without parsing its atoms. */
+    public static Map<String, String> keyValuesOf(String commentLine) {
+        return keyValues(commentLine, "comment line", 0);
+    }
+
     /** Splits a comment line into key=value pairs; values may be double-quoted; a bare key means "T". */
     static Map<String, String> keyValues(String line, String source, int lineNo) {
         Map<String, String> out = new LinkedHashMap<>();
