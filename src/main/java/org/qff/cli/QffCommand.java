@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         description = "Quantum-neural-network force fields: circuit simulation, QNN potentials, training, MD.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            org.qff.cli.md.MdCommand.class,
+            org.qff.cli.md.OptimizeCommand.class,
+            org.qff.cli.md.MdCampaignCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec
