@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             org.qff.cli.run.RunCommand.class,
             org.qff.cli.data.DataCommand.class,
+            org.qff.cli.md.MdCommand.class,
+            org.qff.cli.md.OptimizeCommand.class,
+            org.qff.cli.md.MdCampaignCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec
