@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             org.qff.cli.ffi.ServeCommand.class,
+            org.qff.cli.ffi.LammpsCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec
