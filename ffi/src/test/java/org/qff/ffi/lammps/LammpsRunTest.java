@@ -123,4 +123,35 @@ class LammpsRunTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TypeSpecies.fromMasses(new double[] {0, 39.948, 50.0}));
         assertTrue(e.getMessage().contains("type 2 has mass 50.0"), e.getMessage());
     }
+
+    /** Lennard-Jones claiming to cover carbon only: LAMMPS's argon atoms are uncovered. */
+    private static final Potential CARBON_ONLY = new Potential() {
+        @Override
+        public double compute(Structure st, double[] f, double[] ae) {
+            checkCovers(st);
+            return LennardJones.argon().compute(st, f, ae);
+        }
+
+        @Override
+        public boolean covers(int z) { return z == 6; }
+
+        @Override
+        public String name() { return "carbon-only"; }
+    };
+
+    @Test
+    void faultsInTheCallbackEndTheRunWithAClearError() {
+        Structure s = ArgonCluster.structure(4, 3);
+        String fix = "pair_style zero 10.0\npair_coeff * *\nfix q all external pf/callback 1 1";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> runWithQff(input(s, fix, "metal", "f f f"), "uncovered", CARBON_ONLY, null));
+        assertTrue(e.getMessage().contains("fix q at step 0: potential carbon-only does not cover atom 0 (atomic number 18)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> runWithQff(input(s, fix, "real", "f f f"), "real", LennardJones.argon(), null));
+        assertTrue(e.getMessage().contains("needs LAMMPS \"units metal\""), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> runWithQff(input(s, fix, "metal", "p p p"), "periodic", LennardJones.argon(), null));
+        assertTrue(e.getMessage().contains("non-periodic boundaries"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> runWithQff(input(s, "pair_style zero 10.0\npair_coeff * *", "metal", "f f f"),
+                "nofix", LennardJones.argon(), null));
+        assertTrue(e.getMessage().contains("before any \"fix ID all external pf/callback 1 1\""), e.getMessage());
+    }
 }
