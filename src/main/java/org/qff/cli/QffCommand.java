@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             org.qff.cli.md.MdCommand.class,
             org.qff.cli.md.OptimizeCommand.class,
             org.qff.cli.md.MdCampaignCommand.class,
+            org.qff.cli.ffi.ServeCommand.class,
+            org.qff.cli.ffi.LammpsCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec
