@@ -27,7 +27,7 @@ class CovarianceTest {
             spreads[i] = new double[frames.get(i).dimension()];
             for (int k = 0; k < spreads[i].length; k++) spreads[i][k] = Math.max(0.05, ds.spread(i, k));
         }
-        return GprTrainer.kernels(frames, spreads, 1.5);
+        return GprTrainer.kernels(frames, spreads, 1.5, 0.8);
     }
 
     private DMatrixRMaj cov(double[] p0, double[] p1, boolean forces) {
@@ -38,19 +38,20 @@ class CovarianceTest {
     void gradientBlocksMatchFiniteDifferences() {
         int n3 = pos[0].length, per = 1 + n3;
         DMatrixRMaj k = cov(pos[0], pos[1], true);
-        // h = 1e-5 Å central differences: truncation ~h²·|k'''| ~ 1e-9 (k and its derivatives are O(1–10));
-        // second differences of cov(E,E) via first differences of the analytic cov(E, ∇E) keep rounding at 1e-11/h ~ 1e-6.
-        double h = 1e-5, tol = 1e-6;
+        // h = 2e-6 Å central differences: truncation h²·|∂³cov| ≲ 4e-12 × O(100) scaled by the block's largest
+        // entry, rounding ~1e-16·max|cov|/h ~ 5e-11·max|cov|: tolerance 1e-8·max|cov|, far below any wrong term
+        double h = 2e-6;
+        scale = org.ejml.dense.row.CommonOps_DDRM.elementMaxAbs(k);
         for (int m = 0; m < n3; m++) {
             double[] plus = pos[1].clone(), minus = pos[1].clone();
             plus[m] += h;
             minus[m] -= h;
             DMatrixRMaj kp = cov(pos[0], plus, true), km = cov(pos[0], minus, true);
             // cov(E_0, ∂E_1/∂R_m) = ∂/∂R_1m cov(E_0, E_1)
-            assertEquals((kp.get(0, per) - km.get(0, per)) / (2 * h), k.get(0, per + 1 + m), tol, "cov(E0, g1_" + m + ")");
+            assertEquals((kp.get(0, per) - km.get(0, per)) / (2 * h), k.get(0, per + 1 + m), tol(k.get(0, per + 1 + m)), "cov(E0, g1_" + m + ")");
             for (int q = 0; q < n3; q++) {
                 // cov(∂E_0/∂R_q, ∂E_1/∂R_m) = ∂/∂R_1m cov(∂E_0/∂R_q, E_1)
-                assertEquals((kp.get(1 + q, per) - km.get(1 + q, per)) / (2 * h), k.get(1 + q, per + 1 + m), tol,
+                assertEquals((kp.get(1 + q, per) - km.get(1 + q, per)) / (2 * h), k.get(1 + q, per + 1 + m), tol(k.get(1 + q, per + 1 + m)),
                         "cov(g0_" + q + ", g1_" + m + ")");
             }
         }
@@ -60,8 +61,14 @@ class CovarianceTest {
             minus[q] -= h;
             // cov(∂E_0/∂R_q, E_1) = ∂/∂R_0q cov(E_0, E_1) (checked against the energy-only matrix: independent code path)
             double fd = (cov(plus, pos[1], false).get(0, 1) - cov(minus, pos[1], false).get(0, 1)) / (2 * h);
-            assertEquals(fd, k.get(1 + q, per), tol, "cov(g0_" + q + ", E1)");
+            assertEquals(fd, k.get(1 + q, per), tol(k.get(1 + q, per)), "cov(g0_" + q + ", E1)");
         }
+    }
+
+    private double scale;
+
+    private double tol(double value) {
+        return 1e-8 * scale + 1e-10;
     }
 
     @Test
