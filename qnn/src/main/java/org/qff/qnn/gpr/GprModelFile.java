@@ -1,0 +1,199 @@
+package org.qff.qnn.gpr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qff.qnn.descriptor.LocalFrame;
+import org.qff.qnn.io.AtomicFiles;
+import org.qff.qnn.potential.Potentials;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON model file of a GPR potential ({@code "type": "gpr"}, {@code "version": 1}). Numbers
+ * are written in Java's shortest round-trip form, so reading a written model gives the same
+ * doubles and the same predictions bit for bit. Reading checks every field and names the first
+ * missing or malformed one.
+ */
+public final class GprModelFile {
+    private GprModelFile() {}
+
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Writes the model atomically (a reader never sees a half-written file). */
+    public static void write(GprModel model, Path path) throws IOException {
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(model));
+        AtomicFiles.write(path, out -> out.write(bytes));
+    }
+
+    /** Reads a model file through {@link Potentials#load}, so the error messages name the file. */
+    public static GprPotential read(Path path) {
+        GprPotential.register();
+        var p = Potentials.load(path.toString());
+        if (!(p instanceof GprPotential g)) throw new IllegalArgumentException("model file " + path + " is not a GPR model (it is " + p.name() + ")");
+        return g;
+    }
+
+    public static ObjectNode toJson(GprModel m) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", GprPotential.TYPE);
+        root.put("version", VERSION);
+        ArrayNode species = root.putArray("atomic_numbers");
+        for (int z : m.species()) species.add(z);
+        ArrayNode frames = root.putArray("local_frames");
+        for (LocalFrame f : m.frames()) {
+            ObjectNode o = frames.addObject();
+            o.put("centre", f.centre());
+            o.put("x_axis_atom", f.xAxisAtom());
+            o.put("xy_plane_atom", f.xyPlaneAtom());
+            ArrayNode others = o.putArray("others");
+            for (int j : f.others()) others.add(j);
+        }
+        ObjectNode kernel = root.putObject("kernel");
+        kernel.put("name", "rbf, periodic in azimuths");
+        vector(kernel.putArray("length_scale_factors"), m.lengthScaleFactors());
+        matrix(kernel.putArray("length_scales"), m.lengthScales());
+        kernel.put("signal_variance_eV2", m.signalVariance());
+        kernel.put("energy_noise", m.energyNoise());
+        kernel.put("force_noise", m.forceNoise());
+        kernel.put("jitter", m.jitter());
+        PriorMean pm = m.priorMean();
+        ObjectNode mean = root.putObject("prior_mean");
+        mean.put("name", pm.kind().fileName());
+        mean.put("margin_eV", pm.margin());
+        mean.put("constant_eV", pm.constant());
+        matrix(mean.putArray("centres"), pm.centres());
+        matrix(mean.putArray("scales"), pm.scales());
+        matrix(mean.putArray("coefficients"), pm.coefficients());
+        ObjectNode training = root.putObject("training");
+        training.put("observations", m.withForces() ? "energies+forces" : "energies");
+        training.put("log_marginal_likelihood", m.logMarginalLikelihood());
+        matrix(training.putArray("positions_A"), m.trainingPositions());
+        vector(training.putArray("weights"), m.weights());
+        return root;
+    }
+
+    /** The reader registered for {@code "type": "gpr"}. */
+    public static GprPotential fromJson(JsonNode root) {
+        int version = integer(root, "version");
+        if (version != VERSION) throw new IllegalArgumentException("GPR model version " + version + " is not supported (this qff reads version " + VERSION + ")");
+        int[] species = intArray(root, "atomic_numbers");
+        JsonNode framesNode = array(root, "local_frames");
+        List<LocalFrame> frames = new ArrayList<>();
+        for (int i = 0; i < framesNode.size(); i++) {
+            JsonNode f = framesNode.get(i);
+            String at = "local_frames[" + i + "].";
+            try {
+                frames.add(new LocalFrame(integer(f, "centre"), integer(f, "x_axis_atom"), integer(f, "xy_plane_atom"), intArray(f, "others")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + e.getMessage(), e);
+            }
+            LocalFrame lf = frames.get(i);
+            int n = species.length;
+            for (int j : lf.others()) if (j < 0 || j >= n) throw new IllegalArgumentException(at + "others holds atom " + j + " outside 0.." + (n - 1));
+            if (lf.xAxisAtom() < 0 || lf.xAxisAtom() >= n || lf.xyPlaneAtom() < 0 || lf.xyPlaneAtom() >= n) {
+                throw new IllegalArgumentException(at + " names a frame atom outside 0.." + (n - 1));
+            }
+        }
+        JsonNode kernel = object(root, "kernel");
+        JsonNode mean = object(root, "prior_mean");
+        JsonNode training = object(root, "training");
+        PriorMeanKind kind = PriorMeanKind.fromName(text(mean, "name"));
+        PriorMean pm = new PriorMean(kind, number(mean, "margin_eV"), number(mean, "constant_eV"), matrix(mean, "centres"),
+                matrix(mean, "scales"), matrix(mean, "coefficients"));
+        String obs = text(training, "observations");
+        boolean withForces = switch (obs) {
+            case "energies+forces" -> true;
+            case "energies" -> false;
+            default -> throw new IllegalArgumentException("field \"observations\" must be \"energies+forces\" or \"energies\", got \"" + obs + "\"");
+        };
+        GprModel model = new GprModel(species, frames, matrix(kernel, "length_scales"), vector(kernel, "length_scale_factors"),
+                number(kernel, "signal_variance_eV2"), number(kernel, "energy_noise"), number(kernel, "force_noise"), number(kernel, "jitter"),
+                withForces, matrix(training, "positions_A"), vector(training, "weights"), pm, number(training, "log_marginal_likelihood"));
+        return new GprPotential(model);
+    }
+
+    private static void matrix(ArrayNode node, double[][] m) {
+        for (double[] row : m) vector(node.addArray(), row);
+    }
+
+    private static void vector(ArrayNode node, double[] v) {
+        for (double x : v) node.add(x);
+    }
+
+    private static JsonNode field(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) throw new IllegalArgumentException("field \"" + name + "\" is missing");
+        return v;
+    }
+
+    private static JsonNode object(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        if (!v.isObject()) throw new IllegalArgumentException("field \"" + name + "\" is not an object");
+        return v;
+    }
+
+    private static JsonNode array(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        if (!v.isArray()) throw new IllegalArgumentException("field \"" + name + "\" is not an array");
+        return v;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        if (!v.isTextual()) throw new IllegalArgumentException("field \"" + name + "\" is not a string");
+        return v.asText();
+    }
+
+    private static double number(JsonNode node, String name) {
+        return Potentials.requiredNumber(node, name);
+    }
+
+    private static int integer(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) throw new IllegalArgumentException("field \"" + name + "\" is not an integer: " + v);
+        return v.asInt();
+    }
+
+    private static int[] intArray(JsonNode node, String name) {
+        JsonNode a = array(node, name);
+        int[] out = new int[a.size()];
+        for (int k = 0; k < out.length; k++) {
+            JsonNode v = a.get(k);
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) throw new IllegalArgumentException("field \"" + name + "\"[" + k + "] is not an integer: " + v);
+            out[k] = v.asInt();
+        }
+        return out;
+    }
+
+    private static double[] vector(JsonNode node, String name) {
+        return toVector(array(node, name), name);
+    }
+
+    private static double[] toVector(JsonNode a, String name) {
+        double[] out = new double[a.size()];
+        for (int k = 0; k < out.length; k++) {
+            JsonNode v = a.get(k);
+            if (!v.isNumber()) throw new IllegalArgumentException("field \"" + name + "\"[" + k + "] is not a number: " + v);
+            out[k] = v.asDouble();
+            if (!Double.isFinite(out[k])) throw new IllegalArgumentException("field \"" + name + "\"[" + k + "] is not finite");
+        }
+        return out;
+    }
+
+    private static double[][] matrix(JsonNode node, String name) {
+        JsonNode a = array(node, name);
+        double[][] out = new double[a.size()][];
+        for (int r = 0; r < out.length; r++) {
+            JsonNode row = a.get(r);
+            if (!row.isArray()) throw new IllegalArgumentException("field \"" + name + "\"[" + r + "] is not an array");
+            out[r] = toVector(row, name + "[" + r + "]");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package org.qff.qnn.gpr;
+
+/**
+ * Training settings for {@link GprTrainer}. Start from {@link #defaults()} and change fields with
+ * the {@code with…} methods.
+ *
+ * @param priorMean the prior mean function
+ * @param shiftMargin how far (eV) shifted-high means lie above the highest training energy
+ * @param useForces whether forces are observations (derivative GPR); otherwise energies alone
+ * @param energyNoise noise variance on energies relative to the signal variance σ²
+ * @param forceNoise noise variance on gradient components relative to σ²
+ * @param lengthScale the length-scale multiplier of the feature spreads; NaN: maximise the marginal likelihood
+ * @param hyperparameterFrames how many evenly spaced training geometries the likelihood search uses (0: all)
+ */
+public record GprOptions(PriorMeanKind priorMean, double shiftMargin, boolean useForces, double energyNoise, double forceNoise,
+                         double lengthScale, int hyperparameterFrames) {
+
+    public GprOptions {
+        if (priorMean == null) throw new IllegalArgumentException("prior mean is required");
+        if (!(shiftMargin >= 0) || !Double.isFinite(shiftMargin)) throw new IllegalArgumentException("shift margin must be finite and ≥ 0 eV, got " + shiftMargin);
+        if (!(energyNoise >= 0) || !Double.isFinite(energyNoise)) throw new IllegalArgumentException("energy noise must be finite and ≥ 0, got " + energyNoise);
+        if (!(forceNoise >= 0) || !Double.isFinite(forceNoise)) throw new IllegalArgumentException("force noise must be finite and ≥ 0, got " + forceNoise);
+        if (!Double.isNaN(lengthScale) && !(lengthScale > 0 && Double.isFinite(lengthScale))) {
+            throw new IllegalArgumentException("length scale must be positive (or NaN to optimise), got " + lengthScale);
+        }
+        if (hyperparameterFrames < 0) throw new IllegalArgumentException("hyperparameter frames must be ≥ 0, got " + hyperparameterFrames);
+    }
+
+    /** Constant mean, 1 eV margin, forces used, relative noise 10⁻⁶, optimised length scale on all frames. */
+    public static GprOptions defaults() {
+        return new GprOptions(PriorMeanKind.CONSTANT, 1.0, true, 1e-6, 1e-6, Double.NaN, 0);
+    }
+
+    public GprOptions withPriorMean(PriorMeanKind m) { return new GprOptions(m, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames); }
+
+    public GprOptions withShiftMargin(double eV) { return new GprOptions(priorMean, eV, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames); }
+
+    public GprOptions withUseForces(boolean f) { return new GprOptions(priorMean, shiftMargin, f, energyNoise, forceNoise, lengthScale, hyperparameterFrames); }
+
+    public GprOptions withNoise(double energy, double force) { return new GprOptions(priorMean, shiftMargin, useForces, energy, force, lengthScale, hyperparameterFrames); }
+
+    public GprOptions withLengthScale(double l) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, l, hyperparameterFrames); }
+
+    public GprOptions withHyperparameterFrames(int n) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, n); }
+}
