@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: one engine per thread (it is the scratch space).
  */
-public final class SmallCircuitEngine {
+public final class SmallCircuitEngine implements CircuitEvaluator {
     private static final double INV_SQRT2 = Math.sqrt(0.5);
 
     private final QnnCircuit circuit;
@@ -53,6 +53,9 @@ public final class SmallCircuitEngine {
     }
 
     public QnnCircuit circuit() { return circuit; }
+
+    @Override
+    public int paramCount() { return circuit.paramCount(); }
 
     private void checkLength(double[] p) {
         if (p.length < circuit.paramCount()) {
