@@ -1,0 +1,443 @@
+package org.qff.simulator.batch;
+
+import java.util.Arrays;
+import org.qff.simulator.circuit.Bindings;
+import org.qff.simulator.circuit.Circuit;
+import org.qff.simulator.circuit.Expr;
+import org.qff.simulator.circuit.Gate;
+import org.qff.simulator.gradient.ExprCalculus;
+import org.qff.simulator.gradient.GateDerivatives;
+import org.qff.simulator.observable.PauliSum;
+
+/**
+ * Many evaluations of one small circuit (n ≤ 12) at once: each batch member has its own trainables
+ * and inputs; states are stored member-minor ({@link BatchState}) so every gate is one SIMD sweep
+ * across the batch. Same mathematics as {@link org.qff.simulator.gradient.AdjointEvaluator}
+ * (adjoint gradients, VJPs, forward-over-reverse second order), same results to rounding.
+ *
+ * <h2>API (one per thread; nothing is allocated per evaluation)</h2>
+ * <pre>{@code
+ * BatchEvaluator be = new BatchEvaluator(circuit, 256);
+ * be.trainables(b)[i] = …; be.inputs(b)[j] = …;     // live arrays per member (or setTrainablesAll(θ))
+ * be.values(obs, values);                            // values[b] = ⟨O⟩_b
+ * be.gradients(obs, values, dTrain, dInput);         // dTrain[b][i], dInput[b][j] (either may be null)
+ * be.vjp(obs[], weights, values, dTrain, dInput);    // values[b] = Σ_m w_m⟨O_m⟩_b and its gradient
+ * BatchEvaluator.SecondOrder r = be.newSecondOrder();
+ * be.secondOrder(obs[], weights, tTrain, tInput, r); // tangents per member [b][·] (null = zero):
+ *                                                    // r.value[b], r.directional[b], r.grad*[b][·], r.hvp*[b][·]
+ * }</pre>
+ * {@link #size()} members are evaluated; internally the batch is padded to a whole number of
+ * vector lanes, and padding members are evaluated at zero arguments and ignored.
+ */
+public final class BatchEvaluator {
+    private static final int MAT = 32;
+
+    private final Circuit circuit;
+    private final int size, width, nt, nx, n;
+    private final Gate[] gates;
+    private final int[][] qubits;
+    private final boolean[] parametric;
+    private final boolean[][] argHasSymbols;
+    private final double[][] fixedForward, fixedInverse; // broadcast SoA matrices of fixed gates
+    private final double[][] uMats;                       // per parametric gate: SoA matrices from the forward pass
+    private final double[][] argVals, argDots;            // [gate][member·3 + arg]
+    private final double[][] trainables, inputs;
+    private final Bindings[] bindings;
+    private final double[][] padGradT, padGradX, padHvpT, padHvpX;
+    private final BatchState psi, lambda, psiDot, lambdaDot, tmp;
+    private final double[] uDag, d, uDot, uDotDag, dDot, scratch = new double[MAT], scratch2 = new double[MAT];
+    private final double[] bar, barDot, me, tangentZeroT, tangentZeroX, valuesScratch;
+    private double[] initial;
+
+    public BatchEvaluator(Circuit circuit, int size) {
+        if (circuit == null) throw new IllegalArgumentException("circuit is null");
+        if (size < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+        if (circuit.qubits() > BatchState.MAX_QUBITS) {
+            throw new IllegalArgumentException("batched evaluation supports at most " + BatchState.MAX_QUBITS + " qubits; the circuit has " + circuit.qubits());
+        }
+        this.circuit = circuit;
+        this.size = size;
+        this.width = (size + BatchKernels.LANES - 1) / BatchKernels.LANES * BatchKernels.LANES;
+        this.n = circuit.qubits();
+        this.nt = circuit.trainableCount();
+        this.nx = circuit.inputCount();
+        gates = circuit.gates().toArray(new Gate[0]);
+        int k = gates.length;
+        var inv = circuit.inverse().gates();
+        qubits = new int[k][];
+        parametric = new boolean[k];
+        argHasSymbols = new boolean[k][];
+        fixedForward = new double[k][];
+        fixedInverse = new double[k][];
+        uMats = new double[k][];
+        argVals = new double[k][];
+        argDots = new double[k][];
+        for (int g = 0; g < k; g++) {
+            Gate gate = gates[g];
+            qubits[g] = gate.qubits();
+            parametric[g] = gate.kind().isParameterised();
+            argHasSymbols[g] = new boolean[gate.args().length];
+            for (int a = 0; a < gate.args().length; a++) {
+                argHasSymbols[g][a] = ExprCalculus.hasSymbols(gate.args()[a]);
+                if (argHasSymbols[g][a]) GateDerivatives.requireSupported(gate.kind(), "gate " + g + " (" + gate + ")");
+            }
+            int dim = 1 << gate.qubits().length;
+            if (parametric[g]) {
+                if (gate.qubits().length > 2) throw new IllegalArgumentException("parameterised gate " + g + " acts on more than 2 qubits");
+                uMats[g] = new double[2 * dim * dim * width];
+                argVals[g] = new double[3 * width];
+                argDots[g] = new double[3 * width];
+            } else {
+                fixedForward[g] = broadcast(gate.matrix(Bindings.NONE), width);
+                fixedInverse[g] = broadcast(inv.get(k - 1 - g).matrix(Bindings.NONE), width);
+            }
+        }
+        trainables = new double[width][nt];
+        inputs = new double[width][nx];
+        bindings = new Bindings[width];
+        for (int b = 0; b < width; b++) bindings[b] = new Bindings(trainables[b], inputs[b]);
+        int pad = width - size;
+        padGradT = new double[pad][nt];
+        padGradX = new double[pad][nx];
+        padHvpT = new double[pad][nt];
+        padHvpX = new double[pad][nx];
+        psi = new BatchState(n, width);
+        lambda = new BatchState(n, width);
+        psiDot = new BatchState(n, width);
+        lambdaDot = new BatchState(n, width);
+        tmp = new BatchState(n, width);
+        uDag = new double[MAT * width];
+        d = new double[MAT * width];
+        uDot = new double[MAT * width];
+        uDotDag = new double[MAT * width];
+        dDot = new double[MAT * width];
+        bar = new double[width];
+        barDot = new double[width];
+        me = new double[width];
+        tangentZeroT = new double[nt];
+        tangentZeroX = new double[nx];
+        valuesScratch = new double[width];
+    }
+
+    private static double[] broadcast(double[] m, int width) {
+        double[] s = new double[m.length * width];
+        for (int e = 0; e < m.length; e++) Arrays.fill(s, e * width, (e + 1) * width, m[e]);
+        return s;
+    }
+
+    public Circuit circuit() { return circuit; }
+
+    /** Number of members evaluated per call. */
+    public int size() { return size; }
+
+    /** The live trainable array of one member (write into it; slots as in {@link Circuit#trainableNames()}). */
+    public double[] trainables(int member) { return trainables[checkMember(member)]; }
+
+    /** The live input array of one member. */
+    public double[] inputs(int member) { return inputs[checkMember(member)]; }
+
+    /** Copies one trainable vector into every member (the usual case: one model, many atoms). */
+    public void setTrainablesAll(double[] t) {
+        if (t.length != nt) throw new IllegalArgumentException("circuit has " + nt + " trainables " + circuit.trainableNames() + ", got " + t.length);
+        for (int b = 0; b < size; b++) System.arraycopy(t, 0, trainables[b], 0, nt);
+    }
+
+    /** Starts every member from this state (interleaved re, im; length 2·2^n) instead of |0…0⟩; null restores |0…0⟩. */
+    public void setInitialState(double[] interleaved) {
+        if (interleaved != null && interleaved.length != 2 << n) {
+            throw new IllegalArgumentException("initial state needs " + (2 << n) + " doubles for " + n + " qubits, got " + interleaved.length);
+        }
+        initial = interleaved == null ? null : interleaved.clone();
+    }
+
+    private int checkMember(int b) {
+        if (b < 0 || b >= size) throw new IllegalArgumentException("member " + b + " is outside the batch 0.." + (size - 1));
+        return b;
+    }
+
+    /** values[b] = ⟨O⟩ of member b. */
+    public void values(PauliSum o, double[] values) {
+        checkObservable(o, "observable");
+        checkOut(values);
+        checkBindings();
+        forward(false, null, null);
+        tmp.zero();
+        BatchKernels.addObservable(tmp, 1.0, o, psi);
+        BatchKernels.realInner(psi, tmp, valuesScratch);
+        System.arraycopy(valuesScratch, 0, values, 0, size);
+    }
+
+    /** values[b] = ⟨O⟩_b and its gradients dTrainables[b][i], dInputs[b][j] (null skips). */
+    public void gradients(PauliSum o, double[] values, double[][] dTrainables, double[][] dInputs) {
+        single[0] = o;
+        try {
+            vjp(single, ONE, values, dTrainables, dInputs);
+        } finally {
+            single[0] = null;
+        }
+    }
+
+    private final PauliSum[] single = new PauliSum[1];
+
+    private static final double[] ONE = {1.0};
+
+    /** values[b] = Σ_m w_m⟨O_m⟩_b and its gradient per member (one forward, one backward pass). */
+    public void vjp(PauliSum[] os, double[] weights, double[] values, double[][] dTrainables, double[][] dInputs) {
+        checkWeighted(os, weights);
+        checkOut(values);
+        checkRows(dTrainables, nt, "dTrainables");
+        checkRows(dInputs, nx, "dInputs");
+        checkBindings();
+        forward(false, null, null);
+        seedLambda(os, weights, false);
+        BatchKernels.realInner(psi, lambda, valuesScratch);
+        System.arraycopy(valuesScratch, 0, values, 0, size);
+        clear(dTrainables, padGradT);
+        clear(dInputs, padGradX);
+        backward(false, null, null, dTrainables, dInputs, null, null);
+    }
+
+    public SecondOrder newSecondOrder() {
+        return new SecondOrder(size, nt, nx);
+    }
+
+    /**
+     * Per member b, for f_b = Σ_m w_m⟨O_m⟩_b and tangent t_b = (tTrainables[b], tInputs[b]) (either
+     * array null = zero): f_b, D_t f_b, ∇f_b and ∇(D_t f_b) = H_b·t_b.
+     */
+    public void secondOrder(PauliSum[] os, double[] weights, double[][] tTrainables, double[][] tInputs, SecondOrder out) {
+        checkWeighted(os, weights);
+        checkRows(tTrainables, nt, "tTrainables");
+        checkRows(tInputs, nx, "tInputs");
+        if (out == null || out.value.length != size || out.gradTrainables[0].length != nt || out.gradInputs[0].length != nx) {
+            throw new IllegalArgumentException("result holder is missing or sized for another batch: use newSecondOrder()");
+        }
+        checkBindings();
+        forward(true, tTrainables, tInputs);
+        seedLambda(os, weights, true);
+        BatchKernels.realInner(psi, lambda, valuesScratch);
+        System.arraycopy(valuesScratch, 0, out.value, 0, size);
+        BatchKernels.realInner(lambda, psiDot, valuesScratch);
+        for (int b = 0; b < size; b++) out.directional[b] = 2 * valuesScratch[b];
+        clear(out.gradTrainables, padGradT);
+        clear(out.gradInputs, padGradX);
+        clear(out.hvpTrainables, padHvpT);
+        clear(out.hvpInputs, padHvpX);
+        backward(true, tTrainables, tInputs, out.gradTrainables, out.gradInputs, out.hvpTrainables, out.hvpInputs);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private double[] tangentT(double[][] tT, int b) {
+        return tT == null || b >= size ? tangentZeroT : tT[b];
+    }
+
+    private double[] tangentX(double[][] tX, int b) {
+        return tX == null || b >= size ? tangentZeroX : tX[b];
+    }
+
+    private void forward(boolean tangent, double[][] tT, double[][] tX) {
+        if (initial == null) psi.reset(); else psi.resetTo(initial);
+        if (tangent) psiDot.zero();
+        for (int g = 0; g < gates.length; g++) {
+            if (!parametric[g]) {
+                BatchKernels.apply(psi, qubits[g], fixedForward[g]);
+                if (tangent) BatchKernels.apply(psiDot, qubits[g], fixedForward[g]);
+                continue;
+            }
+            Expr[] e = gates[g].args();
+            double[] av = argVals[g];
+            int dim = 1 << qubits[g].length;
+            for (int b = 0; b < width; b++) {
+                for (int a = 0; a < e.length; a++) scratch[a] = av[3 * b + a] = e[a].eval(bindings[b]);
+                GateDerivatives.fill(gates[g].kind(), scratch, -1, -1, scratch2);
+                scatter(scratch2, dim, uMats[g], b);
+            }
+            if (tangent) {
+                tangentMatrices(g, tT, tX);
+                tmp.copyFrom(psi);
+                BatchKernels.apply(tmp, qubits[g], uDot);
+                BatchKernels.apply(psiDot, qubits[g], uMats[g]);
+                BatchKernels.axpy(psiDot, 1.0, tmp);
+            }
+            BatchKernels.apply(psi, qubits[g], uMats[g]);
+        }
+    }
+
+    /** argDots[g] and uDot = Σ_a ȧ ∂_aU per member. */
+    private void tangentMatrices(int g, double[][] tT, double[][] tX) {
+        Expr[] e = gates[g].args();
+        int dim = 1 << qubits[g].length;
+        double[] av = argVals[g], ad = argDots[g];
+        for (int b = 0; b < width; b++) {
+            Arrays.fill(scratch2, 0);
+            for (int a = 0; a < e.length; a++) {
+                double dot = argHasSymbols[g][a] ? ExprCalculus.dot(e[a], bindings[b], tangentT(tT, b), tangentX(tX, b)) : 0;
+                ad[3 * b + a] = dot;
+                if (dot == 0) continue;
+                GateDerivatives.fill(gates[g].kind(), args(av, b, e.length), a, -1, scratch);
+                for (int i = 0; i < 2 * dim * dim; i++) scratch2[i] += dot * scratch[i];
+            }
+            scatter(scratch2, dim, uDot, b);
+        }
+    }
+
+    private final double[] argBuf = new double[3];
+
+    private double[] args(double[] av, int b, int count) {
+        for (int a = 0; a < count; a++) argBuf[a] = av[3 * b + a];
+        return argBuf;
+    }
+
+    private void scatter(double[] m, int dim, double[] soa, int b) {
+        for (int i = 0; i < 2 * dim * dim; i++) soa[i * width + b] = m[i];
+    }
+
+    /** SoA conjugate transpose. */
+    private void adjointSoA(double[] src, int dim, double[] dst) {
+        for (int r = 0; r < dim; r++) {
+            for (int c = 0; c < dim; c++) {
+                int from = 2 * (r * dim + c) * width, to = 2 * (c * dim + r) * width;
+                System.arraycopy(src, from, dst, to, width);
+                for (int b = 0; b < width; b++) dst[to + width + b] = -src[from + width + b];
+            }
+        }
+    }
+
+    private void seedLambda(PauliSum[] os, double[] w, boolean tangent) {
+        lambda.zero();
+        if (tangent) lambdaDot.zero();
+        for (int m = 0; m < os.length; m++) {
+            BatchKernels.addObservable(lambda, w[m], os[m], psi);
+            if (tangent) BatchKernels.addObservable(lambdaDot, w[m], os[m], psiDot);
+        }
+    }
+
+    private void backward(boolean tangent, double[][] tT, double[][] tX, double[][] gT, double[][] gX, double[][] hT, double[][] hX) {
+        for (int g = gates.length - 1; g >= 0; g--) {
+            int[] q = qubits[g];
+            if (!parametric[g]) {
+                BatchKernels.apply(psi, q, fixedInverse[g]);
+                BatchKernels.apply(lambda, q, fixedInverse[g]);
+                if (tangent) {
+                    BatchKernels.apply(psiDot, q, fixedInverse[g]);
+                    BatchKernels.apply(lambdaDot, q, fixedInverse[g]);
+                }
+                continue;
+            }
+            int dim = 1 << q.length;
+            Expr[] e = gates[g].args();
+            adjointSoA(uMats[g], dim, uDag);
+            BatchKernels.apply(psi, q, uDag);
+            if (tangent) {
+                tangentMatrices(g, tT, tX);
+                tmp.copyFrom(psi);
+                BatchKernels.apply(tmp, q, uDot);
+                BatchKernels.axpy(psiDot, -1.0, tmp);
+                BatchKernels.apply(psiDot, q, uDag);
+            }
+            double[] av = argVals[g], ad = argDots[g];
+            for (int j = 0; j < e.length; j++) {
+                if (!argHasSymbols[g][j]) continue;
+                for (int b = 0; b < width; b++) {
+                    GateDerivatives.fill(gates[g].kind(), args(av, b, e.length), j, -1, scratch);
+                    scatter(scratch, dim, d, b);
+                }
+                Arrays.fill(bar, 0);
+                BatchKernels.matrixElementRe(lambda, q, d, psi, bar);
+                if (tangent) {
+                    Arrays.fill(barDot, 0);
+                    BatchKernels.matrixElementRe(lambdaDot, q, d, psi, barDot);
+                    BatchKernels.matrixElementRe(lambda, q, d, psiDot, barDot);
+                    for (int b = 0; b < width; b++) {
+                        Arrays.fill(scratch2, 0);
+                        for (int l = 0; l < e.length; l++) {
+                            double dot = ad[3 * b + l];
+                            if (dot == 0) continue;
+                            GateDerivatives.fill(gates[g].kind(), args(av, b, e.length), j, l, scratch);
+                            for (int i = 0; i < 2 * dim * dim; i++) scratch2[i] += dot * scratch[i];
+                        }
+                        scatter(scratch2, dim, dDot, b);
+                    }
+                    BatchKernels.matrixElementRe(lambda, q, dDot, psi, barDot);
+                }
+                for (int b = 0; b < width; b++) {
+                    boolean pad = b >= size;
+                    double[] gt = pad ? padGradT[b - size] : gT == null ? null : gT[b];
+                    double[] gx = pad ? padGradX[b - size] : gX == null ? null : gX[b];
+                    if (!tangent) {
+                        ExprCalculus.accumulate(e[j], bindings[b], 2 * bar[b], gt, gx);
+                    } else {
+                        double[] ht = pad ? padHvpT[b - size] : hT[b], hx = pad ? padHvpX[b - size] : hX[b];
+                        ExprCalculus.accumulateDual(e[j], bindings[b], tangentT(tT, b), tangentX(tX, b), 2 * bar[b], 2 * barDot[b], gt, gx, ht, hx);
+                    }
+                }
+            }
+            if (tangent) {
+                adjointSoA(uDot, dim, uDotDag);
+                tmp.copyFrom(lambda);
+                BatchKernels.apply(tmp, q, uDotDag);
+                BatchKernels.apply(lambdaDot, q, uDag);
+                BatchKernels.axpy(lambdaDot, 1.0, tmp);
+            }
+            BatchKernels.apply(lambda, q, uDag);
+        }
+    }
+
+    private void checkBindings() {
+        for (int b = 0; b < size; b++) {
+            for (int i = 0; i < nt; i++) {
+                if (!Double.isFinite(trainables[b][i])) throw new IllegalArgumentException("member " + b + ": parameter " + circuit.trainableNames().get(i) + " = " + trainables[b][i] + " is not finite");
+            }
+            for (int i = 0; i < nx; i++) {
+                if (!Double.isFinite(inputs[b][i])) throw new IllegalArgumentException("member " + b + ": input " + circuit.inputNames().get(i) + " = " + inputs[b][i] + " is not finite");
+            }
+        }
+    }
+
+    private void checkObservable(PauliSum o, String name) {
+        if (o == null) throw new IllegalArgumentException(name + " is null");
+        if (o.maxQubit() >= n) throw new IllegalArgumentException(name + " acts on qubit " + o.maxQubit() + " but the circuit has " + n + " qubits (0.." + (n - 1) + ")");
+    }
+
+    private void checkWeighted(PauliSum[] os, double[] w) {
+        if (os == null || w == null || os.length == 0) throw new IllegalArgumentException("observables and weights are required");
+        if (w.length != os.length) throw new IllegalArgumentException(os.length + " observables but " + w.length + " weights");
+        for (int m = 0; m < os.length; m++) {
+            checkObservable(os[m], "observable " + m);
+            if (!Double.isFinite(w[m])) throw new IllegalArgumentException("weight " + m + " = " + w[m] + " is not finite");
+        }
+    }
+
+    private void checkOut(double[] values) {
+        if (values == null || values.length != size) throw new IllegalArgumentException("values array must have the batch size " + size);
+    }
+
+    private void checkRows(double[][] a, int cols, String what) {
+        if (a == null) return;
+        if (a.length != size) throw new IllegalArgumentException(what + " has " + a.length + " rows, expected the batch size " + size);
+        for (int b = 0; b < size; b++) {
+            if (a[b] == null || a[b].length != cols) throw new IllegalArgumentException(what + "[" + b + "] must have length " + cols);
+        }
+    }
+
+    private void clear(double[][] a, double[][] pad) {
+        if (a != null) for (int b = 0; b < size; b++) Arrays.fill(a[b], 0);
+        for (double[] p : pad) Arrays.fill(p, 0);
+    }
+
+    /** Output of {@link #secondOrder}, per member; reuse one per evaluator. */
+    public static final class SecondOrder {
+        public final double[] value, directional;
+        public final double[][] gradTrainables, gradInputs, hvpTrainables, hvpInputs;
+
+        SecondOrder(int size, int nt, int nx) {
+            value = new double[size];
+            directional = new double[size];
+            gradTrainables = new double[size][nt];
+            gradInputs = new double[size][nx];
+            hvpTrainables = new double[size][nt];
+            hvpInputs = new double[size][nx];
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.qff.simulator.batch;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.qff.simulator.observable.PauliString;
+import org.qff.simulator.observable.PauliSum;
+
+/**
+ * Gate kernels for {@link BatchState}: every member has its own matrix, stored structure-of-arrays
+ * as {@code m[(2·(r·dim + c) + part)·width + b]} (part 0 = re, 1 = im), so one vector instruction
+ * updates the same amplitude of {@link #LANES} members. Matrices may be non-unitary (derivatives).
+ */
+final class BatchKernels {
+    private BatchKernels() {}
+
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = S.length();
+
+    static int insertZero(int j, int q) {
+        return ((j >>> q) << (q + 1)) | (j & ((1 << q) - 1));
+    }
+
+    /** Applies per-member matrices on the given qubits (k = qubits.length). */
+    static void apply(BatchState s, int[] q, double[] m) {
+        switch (q.length) {
+            case 1 -> apply1(s, q[0], m);
+            case 2 -> apply2(s, q[0], q[1], m);
+            default -> applyK(s, q, m);
+        }
+    }
+
+    static void apply1(BatchState s, int q, double[] m) {
+        int w = s.width, count = s.dimension >> 1, bit = 1 << q;
+        double[] re = s.re, im = s.im;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector m00r = DoubleVector.fromArray(S, m, v), m00i = DoubleVector.fromArray(S, m, w + v);
+            DoubleVector m01r = DoubleVector.fromArray(S, m, 2 * w + v), m01i = DoubleVector.fromArray(S, m, 3 * w + v);
+            DoubleVector m10r = DoubleVector.fromArray(S, m, 4 * w + v), m10i = DoubleVector.fromArray(S, m, 5 * w + v);
+            DoubleVector m11r = DoubleVector.fromArray(S, m, 6 * w + v), m11i = DoubleVector.fromArray(S, m, 7 * w + v);
+            for (int j = 0; j < count; j++) {
+                int i0 = insertZero(j, q), o0 = i0 * w + v, o1 = (i0 | bit) * w + v;
+                DoubleVector ar = DoubleVector.fromArray(S, re, o0), ai = DoubleVector.fromArray(S, im, o0);
+                DoubleVector br = DoubleVector.fromArray(S, re, o1), bi = DoubleVector.fromArray(S, im, o1);
+                DoubleVector r0 = m00r.fma(ar, m01r.mul(br)).sub(m00i.fma(ai, m01i.mul(bi)));
+                DoubleVector i0v = m00r.fma(ai, m01r.mul(bi)).add(m00i.fma(ar, m01i.mul(br)));
+                DoubleVector r1 = m10r.fma(ar, m11r.mul(br)).sub(m10i.fma(ai, m11i.mul(bi)));
+                DoubleVector i1v = m10r.fma(ai, m11r.mul(bi)).add(m10i.fma(ar, m11i.mul(br)));
+                r0.intoArray(re, o0);
+                i0v.intoArray(im, o0);
+                r1.intoArray(re, o1);
+                i1v.intoArray(im, o1);
+            }
+        }
+    }
+
+    static void apply2(BatchState s, int q0, int q1, double[] m) {
+        int w = s.width, count = s.dimension >> 2;
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int b0 = 1 << q0, b1 = 1 << q1;
+        double[] re = s.re, im = s.im;
+        for (int j = 0; j < count; j++) {
+            int base = insertZero(insertZero(j, lo), hi);
+            int o0 = base * w, o1 = (base | b0) * w, o2 = (base | b1) * w, o3 = (base | b0 | b1) * w;
+            for (int v = 0; v < w; v += LANES) {
+                DoubleVector x0r = DoubleVector.fromArray(S, re, o0 + v), x0i = DoubleVector.fromArray(S, im, o0 + v);
+                DoubleVector x1r = DoubleVector.fromArray(S, re, o1 + v), x1i = DoubleVector.fromArray(S, im, o1 + v);
+                DoubleVector x2r = DoubleVector.fromArray(S, re, o2 + v), x2i = DoubleVector.fromArray(S, im, o2 + v);
+                DoubleVector x3r = DoubleVector.fromArray(S, re, o3 + v), x3i = DoubleVector.fromArray(S, im, o3 + v);
+                row(m, 0, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o0 + v);
+                row(m, 1, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o1 + v);
+                row(m, 2, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o2 + v);
+                row(m, 3, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o3 + v);
+            }
+        }
+    }
+
+    /** Writes row r of a 4×4 per-member matrix times x into (re, im) at offset o. */
+    private static void row(double[] m, int r, int w, int v, DoubleVector x0r, DoubleVector x0i, DoubleVector x1r, DoubleVector x1i,
+                            DoubleVector x2r, DoubleVector x2i, DoubleVector x3r, DoubleVector x3i, double[] re, double[] im, int o) {
+        int e = 8 * r; // 2·(r·4 + c) for c = 0
+        DoubleVector a0r = DoubleVector.fromArray(S, m, e * w + v), a0i = DoubleVector.fromArray(S, m, (e + 1) * w + v);
+        DoubleVector a1r = DoubleVector.fromArray(S, m, (e + 2) * w + v), a1i = DoubleVector.fromArray(S, m, (e + 3) * w + v);
+        DoubleVector a2r = DoubleVector.fromArray(S, m, (e + 4) * w + v), a2i = DoubleVector.fromArray(S, m, (e + 5) * w + v);
+        DoubleVector a3r = DoubleVector.fromArray(S, m, (e + 6) * w + v), a3i = DoubleVector.fromArray(S, m, (e + 7) * w + v);
+        DoubleVector pr = a0r.mul(x0r), qr = a0i.mul(x0i), pi = a0r.mul(x0i), qi = a0i.mul(x0r);
+        pr = a1r.fma(x1r, pr); qr = a1i.fma(x1i, qr); pi = a1r.fma(x1i, pi); qi = a1i.fma(x1r, qi);
+        pr = a2r.fma(x2r, pr); qr = a2i.fma(x2i, qr); pi = a2r.fma(x2i, pi); qi = a2i.fma(x2r, qi);
+        pr = a3r.fma(x3r, pr); qr = a3i.fma(x3i, qr); pi = a3r.fma(x3i, pi); qi = a3i.fma(x3r, qi);
+        pr.sub(qr).intoArray(re, o);
+        pi.add(qi).intoArray(im, o);
+    }
+
+    /** Any k ≤ 5, scalar over members: for the rare 3-qubit fixed gates. */
+    static void applyK(BatchState s, int[] q, double[] m) {
+        int k = q.length, dim = 1 << k, w = s.width, count = s.dimension >> k;
+        int[] sorted = q.clone();
+        java.util.Arrays.sort(sorted);
+        int[] off = new int[dim];
+        for (int l = 0; l < dim; l++) for (int j = 0; j < k; j++) if (((l >> j) & 1) != 0) off[l] |= 1 << q[j];
+        double[] xr = new double[dim], xi = new double[dim];
+        for (int j = 0; j < count; j++) {
+            int base = j;
+            for (int t : sorted) base = insertZero(base, t);
+            for (int b = 0; b < w; b++) {
+                for (int c = 0; c < dim; c++) {
+                    xr[c] = s.re[(base | off[c]) * w + b];
+                    xi[c] = s.im[(base | off[c]) * w + b];
+                }
+                for (int r = 0; r < dim; r++) {
+                    double ar = 0, ai = 0;
+                    for (int c = 0; c < dim; c++) {
+                        double mr = m[(2 * (r * dim + c)) * w + b], mi = m[(2 * (r * dim + c) + 1) * w + b];
+                        ar += mr * xr[c] - mi * xi[c];
+                        ai += mr * xi[c] + mi * xr[c];
+                    }
+                    s.re[(base | off[r]) * w + b] = ar;
+                    s.im[(base | off[r]) * w + b] = ai;
+                }
+            }
+        }
+    }
+
+    /** out[b] += Re⟨bra_b|M_b|ket_b⟩ for per-member matrices on 1 or 2 qubits. */
+    static void matrixElementRe(BatchState bra, int[] q, double[] m, BatchState ket, double[] out) {
+        int w = bra.width;
+        if (q.length == 1) {
+            int count = bra.dimension >> 1, bit = 1 << q[0];
+            for (int v = 0; v < w; v += LANES) {
+                DoubleVector m00r = DoubleVector.fromArray(S, m, v), m00i = DoubleVector.fromArray(S, m, w + v);
+                DoubleVector m01r = DoubleVector.fromArray(S, m, 2 * w + v), m01i = DoubleVector.fromArray(S, m, 3 * w + v);
+                DoubleVector m10r = DoubleVector.fromArray(S, m, 4 * w + v), m10i = DoubleVector.fromArray(S, m, 5 * w + v);
+                DoubleVector m11r = DoubleVector.fromArray(S, m, 6 * w + v), m11i = DoubleVector.fromArray(S, m, 7 * w + v);
+                DoubleVector acc = DoubleVector.zero(S);
+                for (int j = 0; j < count; j++) {
+                    int i0 = insertZero(j, q[0]), o0 = i0 * w + v, o1 = (i0 | bit) * w + v;
+                    DoubleVector ar = DoubleVector.fromArray(S, ket.re, o0), ai = DoubleVector.fromArray(S, ket.im, o0);
+                    DoubleVector br = DoubleVector.fromArray(S, ket.re, o1), bi = DoubleVector.fromArray(S, ket.im, o1);
+                    DoubleVector r0 = m00r.fma(ar, m01r.mul(br)).sub(m00i.fma(ai, m01i.mul(bi)));
+                    DoubleVector i0v = m00r.fma(ai, m01r.mul(bi)).add(m00i.fma(ar, m01i.mul(br)));
+                    DoubleVector r1 = m10r.fma(ar, m11r.mul(br)).sub(m10i.fma(ai, m11i.mul(bi)));
+                    DoubleVector i1v = m10r.fma(ai, m11r.mul(bi)).add(m10i.fma(ar, m11i.mul(br)));
+                    acc = DoubleVector.fromArray(S, bra.re, o0).fma(r0, acc);
+                    acc = DoubleVector.fromArray(S, bra.im, o0).fma(i0v, acc);
+                    acc = DoubleVector.fromArray(S, bra.re, o1).fma(r1, acc);
+                    acc = DoubleVector.fromArray(S, bra.im, o1).fma(i1v, acc);
+                }
+                acc.add(DoubleVector.fromArray(S, out, v)).intoArray(out, v);
+            }
+            return;
+        }
+        // 2 qubits: per row, accumulate into out through a scratch-free pass per lane block
+        int count = bra.dimension >> 2;
+        int lo = Math.min(q[0], q[1]), hi = Math.max(q[0], q[1]);
+        int b0 = 1 << q[0], b1 = 1 << q[1];
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (int j = 0; j < count; j++) {
+                int base = insertZero(insertZero(j, lo), hi);
+                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
+                DoubleVector x0r = DoubleVector.fromArray(S, ket.re, o0), x0i = DoubleVector.fromArray(S, ket.im, o0);
+                DoubleVector x1r = DoubleVector.fromArray(S, ket.re, o1), x1i = DoubleVector.fromArray(S, ket.im, o1);
+                DoubleVector x2r = DoubleVector.fromArray(S, ket.re, o2), x2i = DoubleVector.fromArray(S, ket.im, o2);
+                DoubleVector x3r = DoubleVector.fromArray(S, ket.re, o3), x3i = DoubleVector.fromArray(S, ket.im, o3);
+                acc = rowElement(m, 0, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o0, acc);
+                acc = rowElement(m, 1, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o1, acc);
+                acc = rowElement(m, 2, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o2, acc);
+                acc = rowElement(m, 3, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o3, acc);
+            }
+            acc.add(DoubleVector.fromArray(S, out, v)).intoArray(out, v);
+        }
+    }
+
+    private static DoubleVector rowElement(double[] m, int r, int w, int v, DoubleVector x0r, DoubleVector x0i, DoubleVector x1r, DoubleVector x1i,
+                                           DoubleVector x2r, DoubleVector x2i, DoubleVector x3r, DoubleVector x3i, BatchState bra, int o, DoubleVector acc) {
+        int e = 8 * r;
+        DoubleVector a0r = DoubleVector.fromArray(S, m, e * w + v), a0i = DoubleVector.fromArray(S, m, (e + 1) * w + v);
+        DoubleVector a1r = DoubleVector.fromArray(S, m, (e + 2) * w + v), a1i = DoubleVector.fromArray(S, m, (e + 3) * w + v);
+        DoubleVector a2r = DoubleVector.fromArray(S, m, (e + 4) * w + v), a2i = DoubleVector.fromArray(S, m, (e + 5) * w + v);
+        DoubleVector a3r = DoubleVector.fromArray(S, m, (e + 6) * w + v), a3i = DoubleVector.fromArray(S, m, (e + 7) * w + v);
+        DoubleVector pr = a0r.mul(x0r), qr = a0i.mul(x0i), pi = a0r.mul(x0i), qi = a0i.mul(x0r);
+        pr = a1r.fma(x1r, pr); qr = a1i.fma(x1i, qr); pi = a1r.fma(x1i, pi); qi = a1i.fma(x1r, qi);
+        pr = a2r.fma(x2r, pr); qr = a2i.fma(x2i, qr); pi = a2r.fma(x2i, pi); qi = a2i.fma(x2r, qi);
+        pr = a3r.fma(x3r, pr); qr = a3i.fma(x3i, qr); pi = a3r.fma(x3i, pi); qi = a3i.fma(x3r, qi);
+        acc = DoubleVector.fromArray(S, bra.re, o).fma(pr.sub(qr), acc);
+        return DoubleVector.fromArray(S, bra.im, o).fma(pi.add(qi), acc);
+    }
+
+    /** out[b] = Re⟨a_b|c_b⟩. */
+    static void realInner(BatchState a, BatchState c, double[] out) {
+        int w = a.width;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (int i = 0; i < a.dimension; i++) {
+                int o = i * w + v;
+                acc = DoubleVector.fromArray(S, a.re, o).fma(DoubleVector.fromArray(S, c.re, o), acc);
+                acc = DoubleVector.fromArray(S, a.im, o).fma(DoubleVector.fromArray(S, c.im, o), acc);
+            }
+            acc.intoArray(out, v);
+        }
+    }
+
+    /** dst += w·src. */
+    static void axpy(BatchState dst, double w, BatchState src) {
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        int n = dst.re.length;
+        for (int i = 0; i < n; i += LANES) {
+            wv.fma(DoubleVector.fromArray(S, src.re, i), DoubleVector.fromArray(S, dst.re, i)).intoArray(dst.re, i);
+            wv.fma(DoubleVector.fromArray(S, src.im, i), DoubleVector.fromArray(S, dst.im, i)).intoArray(dst.im, i);
+        }
+    }
+
+    /** dst += weight·O·src for every member (dst and src distinct). */
+    static void addObservable(BatchState dst, double weight, PauliSum o, BatchState src) {
+        int w = dst.width;
+        for (PauliString p : o.terms()) {
+            int flip = 0, zmask = 0, ys = 0;
+            for (int k = 0; k < p.qubits().length; k++) {
+                int b = 1 << p.qubits()[k];
+                switch (p.paulis()[k]) {
+                    case 'X' -> flip |= b;
+                    case 'Y' -> { flip |= b; zmask |= b; ys++; }
+                    default -> zmask |= b;
+                }
+            }
+            double cr, ci;
+            switch (ys & 3) {
+                case 0 -> { cr = 1; ci = 0; }
+                case 1 -> { cr = 0; ci = 1; }
+                case 2 -> { cr = -1; ci = 0; }
+                default -> { cr = 0; ci = -1; }
+            }
+            double c = weight * p.coefficient();
+            for (int i = 0; i < src.dimension; i++) {
+                double sign = (Integer.bitCount(i & zmask) & 1) == 0 ? c : -c;
+                DoubleVector pr = DoubleVector.broadcast(S, sign * cr), pim = DoubleVector.broadcast(S, sign * ci);
+                int os = i * w, od = (i ^ flip) * w;
+                for (int v = 0; v < w; v += LANES) {
+                    DoubleVector sr = DoubleVector.fromArray(S, src.re, os + v), si = DoubleVector.fromArray(S, src.im, os + v);
+                    DoubleVector dr = DoubleVector.fromArray(S, dst.re, od + v), di = DoubleVector.fromArray(S, dst.im, od + v);
+                    pr.fma(sr, dr).sub(pim.mul(si)).intoArray(dst.re, od + v);
+                    pr.fma(si, di).add(pim.mul(sr)).intoArray(dst.im, od + v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.qff.simulator.gradient;
+
+import java.util.List;
+import org.qff.simulator.GateKernels;
+import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.Bindings;
+import org.qff.simulator.circuit.Circuit;
+import org.qff.simulator.circuit.Expr;
+import org.qff.simulator.circuit.Gate;
+import org.qff.simulator.circuit.GateApplier;
+import org.qff.simulator.observable.PauliSum;
+
+/**
+ * A circuit prepared once for differentiation: each gate's inverse, which gates and arguments carry
+ * symbols, and helpers that apply a gate, its inverse or any local matrix through {@link GateKernels}.
+ * Fixed gates go through {@link GateApplier} (cheapest kernel per kind); parameterised gates are
+ * applied from matrices written by {@link GateDerivatives} into caller-owned buffers.
+ */
+final class CompiledCircuit {
+    final Circuit circuit;
+    final GateKernels kernels;
+    final Gate[] gates;
+    final Gate[] inverses;
+    /** True where the gate has arguments (its matrix is built by GateDerivatives). */
+    final boolean[] parametric;
+    /** [gate][arg]: true where the argument mentions a trainable or an input. */
+    final boolean[][] argHasSymbols;
+    /** True where some argument of the gate mentions a symbol. */
+    final boolean[] differentiable;
+
+    CompiledCircuit(Circuit circuit, GateKernels kernels) {
+        if (circuit == null) throw new IllegalArgumentException("circuit is null");
+        if (kernels == null) throw new IllegalArgumentException("kernels are null");
+        this.circuit = circuit;
+        this.kernels = kernels;
+        List<Gate> list = circuit.gates();
+        int n = list.size();
+        gates = list.toArray(new Gate[0]);
+        List<Gate> inv = circuit.inverse().gates();
+        inverses = new Gate[n];
+        parametric = new boolean[n];
+        argHasSymbols = new boolean[n][];
+        differentiable = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Gate g = gates[k];
+            inverses[k] = inv.get(n - 1 - k);
+            parametric[k] = g.kind().isParameterised();
+            argHasSymbols[k] = new boolean[g.args().length];
+            for (int a = 0; a < g.args().length; a++) {
+                argHasSymbols[k][a] = ExprCalculus.hasSymbols(g.args()[a]);
+                differentiable[k] |= argHasSymbols[k][a];
+            }
+            if (differentiable[k]) GateDerivatives.requireSupported(g.kind(), "gate " + k + " (" + g + ")");
+        }
+    }
+
+    int size() { return gates.length; }
+
+    int qubits() { return circuit.qubits(); }
+
+    /** Dimension 2^k of gate k's matrix. */
+    int dim(int k) { return 1 << gates[k].qubits().length; }
+
+    /** Writes gate k's argument values at b into args (length ≥ arg count). */
+    void argValues(int k, Bindings b, double[] args) {
+        Expr[] e = gates[k].args();
+        for (int a = 0; a < e.length; a++) args[a] = e[a].eval(b);
+    }
+
+    /** Applies any 2^k × 2^k matrix on gate k's qubits. */
+    void applyMatrix(int k, double[] m, StateVector s) {
+        applyMatrix(gates[k].qubits(), m, s);
+    }
+
+    void applyMatrix(int[] q, double[] m, StateVector s) {
+        switch (q.length) {
+            case 1 -> kernels.dense1(s, q[0], m);
+            case 2 -> kernels.dense2(s, q[0], q[1], m);
+            default -> kernels.denseK(s, q, m);
+        }
+    }
+
+    /** Applies a fixed (argument-free) gate k or its inverse. */
+    void applyFixed(int k, StateVector s, boolean inverse) {
+        GateApplier.apply(kernels, s, inverse ? inverses[k] : gates[k], Bindings.NONE);
+    }
+
+    /** Throws naming the qubit if the observable reaches beyond the circuit. */
+    void checkObservable(PauliSum o, String name) {
+        if (o == null) throw new IllegalArgumentException(name + " is null");
+        if (o.maxQubit() >= circuit.qubits()) {
+            throw new IllegalArgumentException(name + " acts on qubit " + o.maxQubit() + " but the circuit has "
+                    + circuit.qubits() + " qubits (0.." + (circuit.qubits() - 1) + ")");
+        }
+    }
+
+    void checkBindings(Bindings b) {
+        if (b == null) throw new IllegalArgumentException("bindings are null");
+        circuit.check(b);
+    }
+
+    static void checkLength(double[] a, int n, String what) {
+        if (a != null && a.length != n) throw new IllegalArgumentException(what + " has length " + a.length + ", expected " + n);
+    }
+
+    /** The slot of a named trainable or input, as {kind (0 trainable, 1 input), index}; throws naming it if absent. */
+    int[] slotOf(String name) {
+        int t = circuit.trainableNames().indexOf(name);
+        if (t >= 0) return new int[] {0, t};
+        int x = circuit.inputNames().indexOf(name);
+        if (x >= 0) return new int[] {1, x};
+        throw new IllegalArgumentException("the circuit has no parameter or input named \"" + name + "\" (trainables: "
+                + circuit.trainableNames() + ", inputs: " + circuit.inputNames() + ")");
+    }
+}
