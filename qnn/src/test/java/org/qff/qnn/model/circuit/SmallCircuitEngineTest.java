@@ -112,6 +112,59 @@ class SmallCircuitEngineTest {
     }
 
     @Test
+    void agreesWithTheGeneralSimulatorsDerivatives() {
+        // independent implementations (general adjoint / parameter shift on the gate-level circuit)
+        QnnCircuit qc = sample(true);
+        SmallCircuitEngine e = new SmallCircuitEngine(qc);
+        Random r = new Random(7);
+        try (SimulatorEvaluator ref = new SimulatorEvaluator(qc)) {
+            for (int trial = 0; trial < 3; trial++) {
+                double[] p = randomParams(r, qc.paramCount(), 2.5);
+                double[] t = randomParams(r, qc.paramCount(), 1.0);
+                int n = p.length;
+                double[] g1 = new double[n], h1 = new double[n], g2 = new double[n], h2 = new double[n], s1 = new double[n], s2 = new double[n];
+                assertEquals(ref.hessianVector(p, t, g2, h2), e.hessianVector(p, t, g1, h1), 1e-12);
+                ref.parameterShiftGradient(p, s2);
+                e.parameterShiftGradient(p, s1);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(g2[i], g1[i], 1e-11, "gradient " + i);
+                    assertEquals(h2[i], h1[i], 1e-10, "Hessian-vector " + i);
+                    assertEquals(s2[i], s1[i], 1e-11, "parameter shift " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reflectionAveragingIsEvenAndDifferentiatesConsistently() {
+        QnnCircuit qc = sample(false);
+        int vectors = 24;
+        ReflectionAveraged a = new ReflectionAveraged(new SmallCircuitEngine(qc), vectors);
+        Random r = new Random(8);
+        double[] p = randomParams(r, qc.paramCount(), 2.0), t = randomParams(r, qc.paramCount(), 1.0);
+        double[] q = p.clone();
+        for (int i = 0; i < vectors; i++) q[i] = -q[i];
+        assertEquals(a.value(p), a.value(q), 1e-14);
+        int n = p.length;
+        double[] g = new double[n], ht = new double[n], gs = new double[n], ga = new double[n], gb = new double[n];
+        a.hessianVector(p, t, g, ht);
+        a.parameterShiftGradient(p, gs);
+        double h = 1e-5;
+        double[] pa = p.clone(), pb = p.clone();
+        for (int i = 0; i < n; i++) { pa[i] += h * t[i]; pb[i] -= h * t[i]; }
+        a.gradient(pa, ga);
+        a.gradient(pb, gb);
+        for (int i = 0; i < n; i++) {
+            double[] x = p.clone(), y = p.clone();
+            x[i] += h;
+            y[i] -= h;
+            assertEquals((a.value(x) - a.value(y)) / (2 * h), g[i], 1e-8, "gradient " + i);
+            assertEquals(g[i], gs[i], 1e-11, "parameter shift " + i);
+            assertEquals((ga[i] - gb[i]) / (2 * h), ht[i], 1e-7, "Hessian-vector " + i);
+        }
+    }
+
+    @Test
     void seriesAndClosedFormAgreeAtTheSwitch() {
         double[] a = new double[3], b = new double[3];
         double y = Su2Functions.SERIES_LIMIT;
