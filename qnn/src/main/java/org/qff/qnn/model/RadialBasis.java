@@ -1,7 +1,5 @@
 package org.qff.qnn.model;
 
-import org.qff.qnn.neighbors.CutoffFunction;
-
 /**
  * Radial functions g_b(r) = f_c(r)·φ_b(r)/r for b = 0..B−1, with Gaussians φ_b centred evenly on
  * [r_min, r_c] (width = spacing) and the quintic cutoff f_c (value, slope and curvature vanish at
@@ -19,8 +17,13 @@ public record RadialBasis(int count, double rMin, double cutoff) {
 
     /** g_b(r) into g[o+b] and dg_b/dr into dg[o+b]. */
     void eval(double r, double[] g, double[] dg, int o) {
-        CutoffFunction fc = CutoffFunction.polynomial(cutoff);
-        double f = fc.value(r), df = fc.derivative(r);
+        // the quintic cutoff of qnn.neighbors, inlined (this runs per neighbour per call)
+        double f = 0, df = 0;
+        if (r < cutoff) {
+            double x = r / cutoff, om = 1 - x;
+            f = om * om * om * (1 + x * (3 + 6 * x));
+            df = -30 * x * x * om * om / cutoff;
+        }
         double sigma = spacing(), inv2 = 1 / (sigma * sigma), invR = 1 / r;
         for (int b = 0; b < count; b++) {
             double mu = rMin + (count > 1 ? b * sigma : sigma);

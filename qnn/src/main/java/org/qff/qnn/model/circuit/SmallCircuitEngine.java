@@ -243,12 +243,12 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         double a0 = Math.cos(Math.sqrt(y));
         oneQubitMatrix(a0, 0.5 * hh * vx, 0.5 * hh * vy, 0.5 * hh * vz, uo, o);
         if (dOut == null) return;
-        double[] v = {vx, vy, vz};
         for (int k = 0; k < 3; k++) {
-            double da0 = -0.25 * hh * v[k];
-            double dax = 0.25 * h1 * v[k] * vx + (k == 0 ? 0.5 * hh : 0);
-            double day = 0.25 * h1 * v[k] * vy + (k == 1 ? 0.5 * hh : 0);
-            double daz = 0.25 * h1 * v[k] * vz + (k == 2 ? 0.5 * hh : 0);
+            double vk = k == 0 ? vx : k == 1 ? vy : vz;
+            double da0 = -0.25 * hh * vk;
+            double dax = 0.25 * h1 * vk * vx + (k == 0 ? 0.5 * hh : 0);
+            double day = 0.25 * h1 * vk * vy + (k == 1 ? 0.5 * hh : 0);
+            double daz = 0.25 * h1 * vk * vz + (k == 2 ? 0.5 * hh : 0);
             oneQubitMatrix(da0, dax, day, daz, dOut, dOff + 8 * k);
         }
     }
@@ -300,15 +300,15 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
                 double y = 0.25 * (vx * vx + vy * vy + vz * vz);
                 Su2Functions.eval(y, h);
                 double hh = h[0], h1 = h[1], h2 = h[2];
-                double[] v = {vx, vy, vz};
-                double[] tt = {t[q], t[q + 1], t[q + 2]};
-                double vt = vx * tt[0] + vy * tt[1] + vz * tt[2];
-                double da0 = -0.125 * h1 * v[c] * vt - 0.25 * hh * tt[c];
-                double[] da = new double[3];
-                for (int mm = 0; mm < 3; mm++) {
-                    da[mm] = 0.125 * h2 * vt * v[c] * v[mm] + 0.25 * h1 * (tt[c] * v[mm] + tt[mm] * v[c] + (mm == c ? vt : 0));
-                }
-                oneQubitMatrix(da0, da[0], da[1], da[2], m, 0);
+                double tx = t[q], ty = t[q + 1], tz = t[q + 2];
+                double vc = c == 0 ? vx : c == 1 ? vy : vz, tc = c == 0 ? tx : c == 1 ? ty : tz;
+                double vt = vx * tx + vy * ty + vz * tz;
+                double da0 = -0.125 * h1 * vc * vt - 0.25 * hh * tc;
+                double common = 0.125 * h2 * vt * vc, hq = 0.25 * h1;
+                double dax = common * vx + hq * (tc * vx + tx * vc + (c == 0 ? vt : 0));
+                double day = common * vy + hq * (tc * vy + ty * vc + (c == 1 ? vt : 0));
+                double daz = common * vz + hq * (tc * vz + tz * vc + (c == 2 ? vt : 0));
+                oneQubitMatrix(da0, dax, day, daz, m, 0);
             }
             case Op.Exchange e -> {
                 double j = p[e.param()], tj = t[e.param()];
