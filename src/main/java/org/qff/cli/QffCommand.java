@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             org.qff.cli.md.MdCampaignCommand.class,
             org.qff.cli.ffi.ServeCommand.class,
             org.qff.cli.ffi.LammpsCommand.class,
+            org.qff.cli.train.TrainCommand.class,
+            org.qff.cli.train.EvaluateCommand.class,
+            org.qff.cli.train.LearningCurveCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec

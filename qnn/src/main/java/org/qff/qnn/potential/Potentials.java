@@ -34,6 +34,20 @@ public final class Potentials {
         registerModelType(BondedPotential.TYPE, BondedModelFile::read);
     }
 
+    private static volatile boolean providersLoaded;
+
+    /** Lets every {@link ModelTypeProvider} on the class path register its types, once. */
+    private static void loadProviders() {
+        if (providersLoaded) return;
+        synchronized (Potentials.class) {
+            if (providersLoaded) return;
+            providersLoaded = true;
+        }
+        for (ModelTypeProvider p : java.util.ServiceLoader.load(ModelTypeProvider.class, Potentials.class.getClassLoader())) {
+            p.register();
+        }
+    }
+
     public static synchronized void registerBuiltin(String name, Supplier<Potential> factory) {
         BUILTINS.put(name, factory);
     }
@@ -43,8 +57,19 @@ public final class Potentials {
     }
 
     /** Names of the built-in potentials, sorted. */
-    public static synchronized java.util.Set<String> builtinNames() {
-        return java.util.Set.copyOf(BUILTINS.keySet());
+    public static java.util.Set<String> builtinNames() {
+        loadProviders();
+        synchronized (Potentials.class) {
+            return java.util.Set.copyOf(BUILTINS.keySet());
+        }
+    }
+
+    /** Model-file types that {@link #load} can read, sorted. */
+    public static java.util.Set<String> modelTypes() {
+        loadProviders();
+        synchronized (Potentials.class) {
+            return new java.util.TreeSet<>(MODEL_TYPES.keySet());
+        }
     }
 
     /**
@@ -53,6 +78,7 @@ public final class Potentials {
      * @throws IllegalArgumentException naming the spec when it is neither, or the file is damaged
      */
     public static Potential load(String spec) {
+        loadProviders();
         Supplier<Potential> builtin;
         synchronized (Potentials.class) {
             builtin = BUILTINS.get(spec);

@@ -1,0 +1,61 @@
+package org.qff.cli.train;
+
+import java.nio.file.Path;
+import org.qff.qnn.data.Rmd17;
+import org.qff.qnn.train.LearningRateSchedule;
+import org.qff.qnn.train.LossWeights;
+import org.qff.qnn.train.TrainerConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by `qff train` and `qff learning-curve` (picocli mixin). */
+public final class TrainingOptions {
+    @Option(names = "--model-type", defaultValue = "revised", description = "revised | baseline | gpr (default: ${DEFAULT-VALUE})")
+    String modelType;
+
+    @Option(names = "--prior-mean", defaultValue = "constant",
+            description = "GPR prior mean: zero, constant, linear, quadratic, shifted-high-constant, shifted-high-linear, shifted-high-quadratic (default: ${DEFAULT-VALUE})")
+    String priorMean;
+
+    @Option(names = "--molecule", required = true, description = "rMD17 molecule, e.g. ethanol, aspirin")
+    String molecule;
+
+    @Option(names = "--split", defaultValue = "1", description = "rMD17 split 1..5 (default: ${DEFAULT-VALUE})")
+    int split;
+
+    @Option(names = "--data", description = "directory holding rmd17/ (default: $QFF_DATA or ./data)")
+    Path data;
+
+    @Option(names = "--epochs", defaultValue = "60", description = "maximum epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "16", description = "frames per Adam step (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.02", description = "peak learning rate, cosine-decayed (default: ${DEFAULT-VALUE})")
+    double learningRate;
+
+    @Option(names = "--energy-weight", defaultValue = "1.0", description = "loss weight of (E − E_ref)² in eV² (default: ${DEFAULT-VALUE})")
+    double energyWeight;
+
+    @Option(names = "--force-weight", defaultValue = "10.0", description = "loss weight of mean (F − F_ref)² in (eV/Å)² (default: ${DEFAULT-VALUE})")
+    double forceWeight;
+
+    @Option(names = "--patience", defaultValue = "15", description = "stop after this many epochs without a better validation loss; 0 never (default: ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "1", description = "fixes data split, initial weights and shuffles (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "training threads (default: all cores); the result depends on seed and thread count only")
+    Integer threads;
+
+    Path dataRoot() {
+        return data != null ? data : Rmd17.defaultDataRoot();
+    }
+
+    TrainerConfig config() {
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return new TrainerConfig(epochs, batchSize, new LearningRateSchedule(learningRate, Math.min(3, epochs / 10), epochs, 0.05),
+                new LossWeights(energyWeight, forceWeight), patience, seed, t, 1, null, null);
+    }
+}
