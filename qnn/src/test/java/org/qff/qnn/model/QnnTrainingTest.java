@@ -1,0 +1,70 @@
+package org.qff.qnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.qff.qnn.atoms.Molecules;
+import org.qff.qnn.atoms.Structure;
+import org.qff.qnn.potential.Potential;
+import org.qff.qnn.potential.Potentials;
+import org.qff.qnn.train.LearningRateSchedule;
+import org.qff.qnn.train.LossWeights;
+import org.qff.qnn.train.ReferenceEnergyFit;
+import org.qff.qnn.train.Trainer;
+import org.qff.qnn.train.TrainerConfig;
+import org.qff.qnn.train.TrainingFrame;
+import org.qff.qnn.train.TrainingResult;
+
+/** A tiny revised QNN trained on ethanol geometries labelled by the classical bonded potential. */
+class QnnTrainingTest {
+
+    static List<TrainingFrame> syntheticEthanol(int count, long seed) {
+        Potential truth = Potentials.load("bonded-ethanol");
+        Structure ref = Molecules.ethanol();
+        Random rnd = new Random(seed);
+        List<TrainingFrame> out = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            double[] p = ref.positions();
+            for (int k = 0; k < p.length; k++) p[k] += 0.06 * rnd.nextGaussian();
+            Structure s = ref.withPositions(p);
+            double[] forces = new double[p.length];
+            double e = truth.compute(s, forces, null);
+            out.add(new TrainingFrame(s, e, forces));
+        }
+        return out;
+    }
+
+    private static double[] train(List<TrainingFrame> train, List<TrainingFrame> val, int threads, int epochs, List<TrainingResult> results)
+            throws Exception {
+        QnnTrainableModel m = new QnnTrainableModel(QnnModels.defaultRevised(new int[] {1, 6, 8}, 3));
+        m.setReferenceEnergies(ReferenceEnergyFit.fit(train));
+        TrainerConfig c = new TrainerConfig(epochs, 8, new LearningRateSchedule(0.05, 1, epochs, 0.1), new LossWeights(1, 10), 0, 5, threads, 1, null, null);
+        results.add(new Trainer(c).train(m, train, val, false, null));
+        double[] p = new double[m.parameterCount()];
+        m.getParameters(p);
+        return p;
+    }
+
+    @Test
+    void trainingCutsTheLossTenfold() throws Exception {
+        List<TrainingFrame> all = syntheticEthanol(48, 11);
+        List<TrainingResult> results = new ArrayList<>();
+        train(all.subList(0, 40), all.subList(40, 48), 2, 40, results);
+        TrainingResult r = results.get(0);
+        double first = r.epochs().get(0).trainLoss(), last = r.epochs().get(r.epochs().size() - 1).trainLoss();
+        assertTrue(last < 0.1 * first, "training loss " + first + " -> " + last);
+    }
+
+    @Test
+    void twoThreadRunsWithOneSeedGiveTheSameBits() throws Exception {
+        List<TrainingFrame> all = syntheticEthanol(20, 12);
+        List<TrainingResult> results = new ArrayList<>();
+        double[] a = train(all.subList(0, 16), all.subList(16, 20), 2, 3, results);
+        double[] b = train(all.subList(0, 16), all.subList(16, 20), 2, 3, results);
+        assertArrayEquals(a, b, 0.0, "same seed and threads must give the same bits");
+    }
+}

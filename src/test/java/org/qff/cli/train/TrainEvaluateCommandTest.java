@@ -1,0 +1,90 @@
+package org.qff.cli.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qff.cli.Main;
+
+/** End-to-end runs of the training commands on real rMD17 ethanol, cut down to seconds. */
+class TrainEvaluateCommandTest {
+    static Path data;
+
+    @BeforeAll
+    static void needData() {
+        String env = System.getenv("QFF_DATA");
+        data = env == null ? null : Path.of(env);
+        assumeTrue(data != null && Files.exists(data.resolve("rmd17/rmd17_ethanol_train_01.npz")),
+                "QFF_DATA does not hold rmd17/rmd17_ethanol_train_01.npz; skipping rMD17 command tests");
+    }
+
+    @Test
+    void trainThenEvaluateWritesTheModelAndFiniteFigures(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, Main.run("train", "--molecule", "ethanol", "--data", data.toString(), "--n-train", "24", "--n-val", "6",
+                "--epochs", "3", "--threads", "2", "--out", out.toString()));
+        for (String f : new String[] {"model.json", "train_log.csv", "checkpoint.json", "training_curve.png", "training.json"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Main.run("evaluate", "--model", out.resolve("model.json").toString(), "--molecule", "ethanol", "--data", data.toString(),
+                "--n-test", "30", "--json", json.toString(), "--plots", dir.toString()));
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertEquals("ethanol", r.get("molecule").asText());
+        assertEquals(30, r.get("n_test").asInt());
+        for (String k : new String[] {"energy_mae_meV", "force_mae_meV_per_A", "energy_rmse_meV", "force_rmse_meV_per_A"}) {
+            double v = r.get(k).asDouble();
+            assertTrue(Double.isFinite(v) && v > 0, k + " = " + v);
+        }
+        assertTrue(Files.exists(dir.resolve("energy_parity.png")));
+    }
+
+    @Test
+    void learningCurveWritesRowsPlotsAndReproducibleCommands(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("lc");
+        assertEquals(0, Main.run("learning-curve", "--molecule", "ethanol", "--data", data.toString(), "--model-types", "revised,gpr",
+                "--sizes", "20,30", "--epochs", "2", "--n-test", "20", "--threads", "1", "--out", out.toString()));
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(4, rows.size());
+        for (JsonNode row : rows) {
+            assertTrue(row.get("command").asText().startsWith("qff train "), row.toString());
+            assertTrue(Files.exists(Path.of(row.get("model").asText())), row.get("model").asText());
+        }
+        assertTrue(Files.exists(out.resolve("learning_curve_energy.png")));
+        assertTrue(Files.readString(out.resolve("results.md")).contains("MACE (published)"));
+    }
+
+    @Test
+    void badInputNamesTheValue(@TempDir Path dir) {
+        assertError("unknown rMD17 molecule \"water\"", "train", "--molecule", "water", "--data", data.toString(), "--out", dir.toString());
+        assertError("split must be 1 to 5, got 9", "train", "--molecule", "ethanol", "--split", "9", "--data", data.toString(), "--out", dir.toString());
+        assertError("cannot take 990 training + 50 validation", "train", "--molecule", "ethanol", "--n-train", "990", "--data", data.toString(),
+                "--out", dir.toString());
+        assertError("unknown model type \"quantum\"", "train", "--molecule", "ethanol", "--model-type", "quantum", "--n-train", "10", "--n-val", "2",
+                "--data", data.toString(), "--out", dir.toString());
+        assertError("neither a built-in potential", "evaluate", "--model", dir.resolve("missing.json").toString(), "--molecule", "ethanol");
+    }
+
+    private static void assertError(String expected, String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        int code;
+        try {
+            code = Main.run(args);
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(2, code, "exit code for " + String.join(" ", args) + ": " + err);
+        assertTrue(err.toString().contains(expected), "expected \"" + expected + "\" in: " + err);
+    }
+}
