@@ -94,7 +94,9 @@ public final class QffFixExternal {
             MemorySegment.copy(xRows, ValueLayout.JAVA_DOUBLE, 0, positions, 0, 3 * nlocal);
             MemorySegment type = lammps.atom("type").reinterpret(4L * nlocal);
             for (int i = 0; i < nlocal; i++) z[i] = types.atomicNumber(type.getAtIndex(JAVA_INT, i));
-            double e = potential.compute(new Structure(z, positions), forces, null);
+            Structure structure = new Structure(z, positions);
+            potential.checkCovers(structure);
+            double e = potential.compute(structure, forces, null);
             if (!Double.isFinite(e)) throw new IllegalArgumentException("potential " + potential.name() + " returned a non-finite energy " + e);
             MemorySegment.copy(forces, 0, fRows, ValueLayout.JAVA_DOUBLE, 0, 3 * nlocal);
             lammps.library().fixExternalSetEnergyGlobal.invokeExact(lammps.handle(), fixIdC, e);
