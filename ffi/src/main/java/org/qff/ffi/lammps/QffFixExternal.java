@@ -25,6 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * that call are zero and LAMMPS is asked to end the run (lammps_force_timeout), so the runner
  * can report it.
  */
+@SuppressWarnings("restricted") // native access is this module's job; the launcher and forks pass --enable-native-access
 public final class QffFixExternal {
     private final Lammps lammps;
     private final String fixId;

@@ -24,7 +24,8 @@ class IpiServerRoundTripTest {
         }
         IpiEndpoint ep = IpiEndpoint.tcp("localhost", port);
         Structure c = ArgonCluster.structure();
-        try (IpiServer server = new IpiServer(ep, 10_000)) {
+        IpiServer server = new IpiServer(ep, 10_000);
+        try {
             CompletableFuture<IpiDriver.Result> d = CompletableFuture.supplyAsync(() -> {
                 try (IpiConnection conn = new IpiConnection(ep.connect(10_000), 10_000)) {
                     return new IpiDriver(LennardJones.argon(), Species.parse("Ar"), false, m -> {}).serve(conn);
@@ -42,8 +43,10 @@ class IpiServerRoundTripTest {
                 assertEquals(e, r.energy() * Units.HARTREE, 1e-14 * Math.abs(e));
                 for (int k = 0; k < f.length; k++) assertEquals(f[k], r.forces()[k] * Units.HARTREE / Units.BOHR, 1e-13, "force " + k);
             }
-            server.close();
+            server.close(); // sends EXIT: the driver ends after 3 steps
             assertEquals(3, d.get(10, TimeUnit.SECONDS).steps());
+        } finally {
+            server.close();
         }
         assertArrayEquals(new double[] {0.5, 0, 0, 0, 0.25, 0, 0, 0, 0.125}, IpiServer.inverse(new double[] {2, 0, 0, 0, 4, 0, 0, 0, 8}), 0);
     }
