@@ -1,7 +1,8 @@
 /*
  * A C host of libqff for the tests (compiled by CApiTest).
  *   qff_check MODEL XYZ compute   energy and forces of the first frame, %.17g, one value a line
- *   qff_check MODEL XYZ threads   8 threads call qff_compute on one handle; results must equal serial ones
+ *   qff_check MODEL XYZ threads   8 threads call qff_compute on one shared handle and on one each opened
+ *                                 concurrently; results must equal serial ones
  *   qff_check MODEL XYZ faults    bad calls: each prints "code<TAB>message"; then a good call still works
  * XYZ: atom count, comment, "Symbol x y z" lines (Ar, H, C, N, O, X for an unknown element).
  */
@@ -46,16 +47,22 @@ static double shift(int t, int c, int k) { return 0.01 * ((t * 7 + c * 3 + k) % 
 
 static double serial_e[THREADS][CALLS];
 
+static const char *model_name;
+
 static void *worker(void *arg) {
     int t = (int) (long) arg;
     double *p = malloc(3 * n * sizeof *p), *f = malloc(3 * n * sizeof *f);
     long bad = 0;
+    qff_model *own = qff_open(model_name); /* opened while other threads compute */
+    if (!own) { fprintf(stderr, "thread %d: qff_open: %s\n", t, qff_last_error()); bad++; }
     for (int c = 0; c < CALLS; c++) {
         for (int k = 0; k < 3 * n; k++) p[k] = pos[k] + shift(t, c, k);
         double e;
-        if (qff_compute(model, n, z, p, &e, f) != QFF_OK) { fprintf(stderr, "thread %d: %s\n", t, qff_last_error()); bad++; continue; }
+        qff_model *m = (own && c % 2) ? own : model;
+        if (qff_compute(m, n, z, p, &e, f) != QFF_OK) { fprintf(stderr, "thread %d: %s\n", t, qff_last_error()); bad++; continue; }
         if (e != serial_e[t][c]) bad++;
     }
+    qff_close(own);
     free(p);
     free(f);
     return (void *) bad;
@@ -64,6 +71,7 @@ static void *worker(void *arg) {
 int main(int argc, char **argv) {
     if (argc != 4) { fprintf(stderr, "usage: qff_check MODEL XYZ compute|threads|faults\n"); return 2; }
     read_xyz(argv[2]);
+    model_name = argv[1];
     const char *mode = argv[3];
     if (strcmp(mode, "faults") == 0) {
         /* Each bad call must return an error and a message, and leave the process running. */

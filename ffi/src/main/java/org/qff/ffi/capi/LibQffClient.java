@@ -17,6 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * this JVM instead of starting one. Used to measure the C ABI's per-call cost and to test the
  * paths a C host takes; Java code that just wants energies calls {@link org.qff.qnn.potential.Potential}.
  */
+@SuppressWarnings("restricted") // native access is this module's job; the launcher and forks pass --enable-native-access
 public final class LibQffClient {
     private final MethodHandle open;
     private final MethodHandle compute;

@@ -27,6 +27,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>Every entry point catches {@link Throwable}: an exception escaping an upcall would end the
  * host process. Failures become a status code and a message in the caller's error buffer.
  */
+@SuppressWarnings("restricted") // native access is this module's job; the launcher and forks pass --enable-native-access
 public final class NativeBridge {
     private NativeBridge() {}
 
@@ -34,7 +35,23 @@ public final class NativeBridge {
     private static volatile long[] addresses;
 
     /** Per-thread scratch: hosts call from many threads; these grow to the largest system seen. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** One thread's arrays, exactly sized (Structure requires positions.length == 3N). */
+    private static final class Scratch {
+        int[] z = new int[0];
+        double[] positions = new double[0];
+        double[] forces = new double[0];
+
+        Scratch sized(int natoms) {
+            if (z.length != natoms) {
+                z = new int[natoms];
+                positions = new double[3 * natoms];
+                forces = new double[3 * natoms];
+            }
+            return this;
+        }
+    }
 
     /** Addresses of the open, compute and close upcall stubs (created once, live for the process). */
     public static synchronized long[] upcallAddresses() throws ReflectiveOperationException {
@@ -80,11 +97,12 @@ public final class NativeBridge {
                 return fail(err, errLen, "qff_compute: NULL " + (z.address() == 0 ? "atomic_numbers" : pos.address() == 0 ? "positions" : "energy_out"),
                         QffStatus.ERR_ARGUMENT);
             }
-            int[] zs = z.reinterpret(4L * natoms).toArray(ValueLayout.JAVA_INT);
-            double[][] scratch = scratch(natoms);
-            double[] positions = scratch[0];
+            Scratch scratch = SCRATCH.get().sized(natoms);
+            int[] zs = scratch.z;
+            double[] positions = scratch.positions;
+            MemorySegment.copy(z.reinterpret(4L * natoms), ValueLayout.JAVA_INT, 0, zs, 0, natoms);
             MemorySegment.copy(pos.reinterpret(24L * natoms), ValueLayout.JAVA_DOUBLE, 0, positions, 0, 3 * natoms);
-            double[] forces = forcesOut.address() == 0 ? null : scratch[1];
+            double[] forces = forcesOut.address() == 0 ? null : scratch.forces;
             double e;
             try {
                 Structure s = new Structure(zs, positions);
@@ -109,16 +127,6 @@ public final class NativeBridge {
         } catch (Throwable ignored) {
             // nothing a host could do about it, and nothing may escape an upcall
         }
-    }
-
-    private static double[][] scratch(int natoms) {
-        double[][] s = SCRATCH.get();
-        if (s[0].length != 3 * natoms) {
-            // Exact length: Structure requires positions.length == 3N.
-            s[0] = new double[3 * natoms];
-            s[1] = new double[3 * natoms];
-        }
-        return s;
     }
 
     private static long fail(MemorySegment err, int errLen, String message, long code) {

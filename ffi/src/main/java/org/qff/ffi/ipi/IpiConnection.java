@@ -61,13 +61,13 @@ public final class IpiConnection implements AutoCloseable {
         return out;
     }
 
-    /** Writes a header followed by the given payload parts, in one send. */
+    /** Writes a header. */
     public void write(IpiHeader header) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(header.bytes());
         writeFully(b);
     }
 
-    /** Writes raw little-endian bytes prepared by {@link #payload}. */
+    /** Writes all remaining bytes of a buffer (e.g. one prepared by {@link #payload}), bounded by the timeout. */
     public void writeFully(ByteBuffer b) throws IOException {
         long deadline = deadline();
         while (b.hasRemaining()) {

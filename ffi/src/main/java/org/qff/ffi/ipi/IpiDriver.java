@@ -112,6 +112,7 @@ public final class IpiDriver {
 
     private double compute(Structure s, double[] forces) throws IpiProtocolException {
         try {
+            potential.checkCovers(s);
             double e = potential.compute(s, forces, null);
             if (!Double.isFinite(e)) throw new IllegalArgumentException("potential " + potential.name() + " returned a non-finite energy " + e);
             for (int k = 0; k < forces.length; k++) {

@@ -11,6 +11,7 @@ import java.util.List;
  * without C++ exceptions, so an error in an input command makes LAMMPS print "ERROR: ..." and end
  * the process; qff checks what it can before handing commands over.
  */
+@SuppressWarnings("restricted") // native access is this module's job; the launcher and forks pass --enable-native-access
 public final class Lammps implements AutoCloseable {
     private final LammpsLibrary lib;
     private final MemorySegment handle;

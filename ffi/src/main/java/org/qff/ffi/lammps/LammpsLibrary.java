@@ -17,6 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * 7 Jan 2022) bound through FFM downcalls. Only the calls qff needs. The library is loaded once
  * per process: LAMMPS initialises MPI, which cannot be initialised twice.
  */
+@SuppressWarnings("restricted") // native access is this module's job; the launcher and forks pass --enable-native-access
 public final class LammpsLibrary {
     /** Debian's soname; override with QFF_LAMMPS_LIB. */
     public static final String DEFAULT_LIBRARY = "liblammps.so.0";

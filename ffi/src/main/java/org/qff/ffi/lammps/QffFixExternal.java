@@ -25,6 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * that call are zero and LAMMPS is asked to end the run (lammps_force_timeout), so the runner
  * can report it.
  */
+@SuppressWarnings("restricted") // native access is this module's job; the launcher and forks pass --enable-native-access
 public final class QffFixExternal {
     private final Lammps lammps;
     private final String fixId;
@@ -94,7 +95,9 @@ public final class QffFixExternal {
             MemorySegment.copy(xRows, ValueLayout.JAVA_DOUBLE, 0, positions, 0, 3 * nlocal);
             MemorySegment type = lammps.atom("type").reinterpret(4L * nlocal);
             for (int i = 0; i < nlocal; i++) z[i] = types.atomicNumber(type.getAtIndex(JAVA_INT, i));
-            double e = potential.compute(new Structure(z, positions), forces, null);
+            Structure structure = new Structure(z, positions);
+            potential.checkCovers(structure);
+            double e = potential.compute(structure, forces, null);
             if (!Double.isFinite(e)) throw new IllegalArgumentException("potential " + potential.name() + " returned a non-finite energy " + e);
             MemorySegment.copy(forces, 0, fRows, ValueLayout.JAVA_DOUBLE, 0, 3 * nlocal);
             lammps.library().fixExternalSetEnergyGlobal.invokeExact(lammps.handle(), fixIdC, e);

@@ -38,9 +38,13 @@ class IpiDriverFaultTest {
 
     /** Starts the driver on another thread against the fake server (timeout in ms for every wait). */
     private static CompletableFuture<IpiDriver.Result> driver(FakeIpiServer server, Species species, long timeoutMs) {
+        return driver(server, LennardJones.argon(), species, timeoutMs);
+    }
+
+    private static CompletableFuture<IpiDriver.Result> driver(FakeIpiServer server, org.qff.qnn.potential.Potential p, Species species, long timeoutMs) {
         return CompletableFuture.supplyAsync(() -> {
             try (IpiConnection c = new IpiConnection(server.endpoint.connect(10_000), timeoutMs)) {
-                return new IpiDriver(LennardJones.argon(), species, false, msg -> {}).serve(c);
+                return new IpiDriver(p, species, false, msg -> {}).serve(c);
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -217,5 +221,26 @@ class IpiDriverFaultTest {
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Species.fromXyz(java.nio.file.Path.of("/nonexistent.xyz")))
                 .getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void uncoveredSpeciesIsNamed() throws Exception {
+        org.qff.qnn.potential.Potential carbonOnly = new org.qff.qnn.potential.Potential() {
+            @Override
+            public double compute(Structure st, double[] f, double[] ae) { return LennardJones.argon().compute(st, f, ae); }
+
+            @Override
+            public boolean covers(int z) { return z == 6; }
+
+            @Override
+            public String name() { return "carbon-only"; }
+        };
+        try (FakeIpiServer s = new FakeIpiServer(name())) {
+            var d = driver(s, carbonOnly, Species.parse("C*4,O"), 10_000);
+            s.accept();
+            s.posdata(new double[9], bohr(CLUSTER));
+            Throwable t = failure(d);
+            assertTrue(t instanceof IllegalArgumentException && t.getMessage().contains("does not cover atom 4 (atomic number 8)"), t.toString());
+        }
     }
 }
