@@ -13,6 +13,17 @@ import java.lang.foreign.ValueLayout;
  * never depend on it: they use {@link #re}, {@link #im}, {@link #set}, or a {@link GateKernels}
  * implementation, which is the only code allowed to read {@link #segment()} directly.
  *
+ * <p>Why split rather than blocks of 8 real then 8 imaginary doubles: for high targets both
+ * layouts move the same bytes (split uses twice as many concurrent streams, well within what the
+ * prefetchers track), and split keeps every kernel's index arithmetic simplest: a vector of L
+ * amplitudes is L consecutive doubles for any L, so the same code serves AVX2 (4 lanes) and
+ * AVX-512 (8 lanes), and the real and imaginary halves of a kernel are one loop at two base
+ * offsets. The layout measurement behind this choice is in benchmarks/RESULTS.md ("layout").
+ *
+ * <p>Memory: states of 64 MiB or more are checked against the memory actually available before
+ * allocation (see {@link StateMemory}), so an impossible size fails with a clear message instead
+ * of pushing the machine into swap or the OOM killer.
+ *
  * <p>Not thread-safe: one state, one writer at a time. Close it to free the memory at once.
  */
 public final class StateVector implements AutoCloseable {
@@ -30,6 +41,7 @@ public final class StateVector implements AutoCloseable {
         this.qubits = qubits;
         this.dimension = 1L << qubits;
         long bytes = 16L * dimension;
+        StateMemory.check(qubits, bytes);
         this.arena = Arena.ofShared();
         try {
             this.segment = arena.allocate(bytes, 64);

@@ -1,0 +1,507 @@
+package org.qff.simulator.kernel;
+
+import static org.qff.simulator.kernel.Lanes.L;
+import static org.qff.simulator.kernel.Lanes.LOG_L;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import org.qff.simulator.StateVector;
+
+/**
+ * One gate prepared for the vector kernels: which sweep runs it, the bit positions its iteration
+ * skips, and every coefficient table it needs, all computed once here so that applying it
+ * allocates nothing and does no per-call set-up beyond reading fields.
+ *
+ * <p>An op is a reusable, mutable object: an executor builds one per gate of a circuit and re-binds
+ * angles or matrices with {@link #setAngle} / {@link #setMatrix} without allocating. It validates
+ * its qubits and matrix sizes when configured (the hot path then trusts them). An op may be read by
+ * several threads at once while it is applied, but must not be reconfigured meanwhile.
+ *
+ * <p>The work of an op on a state of dimension D is divided into {@link #groups(long)} independent
+ * groups (each a fixed set of at most 2^k vectors); {@link #run} applies any range of groups. When
+ * every qubit of the op is below b, the groups of an aligned block of 2^b amplitudes form the
+ * contiguous range [block·G/(D/2^b), (block+1)·G/(D/2^b)): this is what cache blocking relies on.
+ */
+public final class KernelOp {
+    /** The largest dense block: 2^5 × 2^5 complex entries. */
+    public static final int MAX_DENSE_QUBITS = 5;
+    /** The largest diagonal gate (2^10 entries). */
+    public static final int MAX_DIAGONAL_QUBITS = 10;
+
+    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC }
+
+    Kind kind;
+    /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
+    final int[] targets = new int[StateVector.MAX_QUBITS];
+    int nTargets;
+    final int[] controls = new int[StateVector.MAX_QUBITS];
+    int nControls;
+    /** The dense matrix (row-major, interleaved) or diagonal (interleaved) this op applies. */
+    double[] matrix = new double[8];
+    /** RY: cos, sin of θ/2; SCALE: factor in c. */
+    double c, s;
+    /** Bit positions skipped by the group → index map, ascending; and the bits forced to 1. */
+    final int[] inserted = new int[StateVector.MAX_QUBITS];
+    int nInserted;
+    long setBits;
+    /** High (≥ LOG_L) targets in local order and their local bit; low ones likewise. */
+    final int[] hiPos = new int[StateVector.MAX_QUBITS], hiBit = new int[StateVector.MAX_QUBITS];
+    final int[] loPos = new int[LOG_L], loBit = new int[LOG_L];
+    int kh, kl;
+    /** Offsets of the 2^kh vectors a group touches, by high local index. */
+    long[] offsets = new long[32];
+    /** Lanes on which all low controls are 1 (bit l for lane l). */
+    long laneControl;
+    /** Per-lane coefficient table of GENERIC / DIAGONAL, or null when coefficients are uniform. */
+    double[] table = new double[0];
+    boolean uniform;
+    /** DIAGONAL: skip[h] when every factor of high pattern h is exactly 1 (those amplitudes are not touched). */
+    boolean[] skip = new boolean[1];
+    /** GENERIC: lane-index pattern of each low-target pattern x. */
+    final int[] laneX = new int[L];
+
+    private KernelOp() {}
+
+    // ---------------------------------------------------------------- factories
+
+    /** Multiplies every amplitude by {@code factor} (the read+write memory sweep). */
+    public static KernelOp scale(double factor) {
+        KernelOp op = new KernelOp();
+        op.configureScale(factor);
+        return op;
+    }
+
+    /** RY(θ) on one target. */
+    public static KernelOp ry(int target, double theta) {
+        KernelOp op = new KernelOp();
+        op.configureRy(target, theta);
+        return op;
+    }
+
+    /** A dense 2^k × 2^k matrix on k ≤ 5 targets (local bit j ↔ targets[j]). */
+    public static KernelOp dense(int[] targets, double[] u) {
+        return controlled(new int[0], targets, u);
+    }
+
+    /** A dense matrix on the targets, applied where every control qubit is 1. */
+    public static KernelOp controlled(int[] controls, int[] targets, double[] u) {
+        KernelOp op = new KernelOp();
+        op.configureControlled(controls, controls.length, targets, targets.length, u);
+        return op;
+    }
+
+    /** A diagonal (2^k interleaved complex entries) on k ≤ 10 qubits. */
+    public static KernelOp diagonal(int[] qubits, double[] diag) {
+        KernelOp op = new KernelOp();
+        op.configureDiagonal(qubits, qubits.length, diag);
+        return op;
+    }
+
+    /** X on the target where every control is 1: X, CNOT, Toffoli, … */
+    public static KernelOp controlledX(int[] controls, int target) {
+        KernelOp op = new KernelOp();
+        op.configureControlledX(controls, controls.length, target);
+        return op;
+    }
+
+    /** Exchange of qubits a and b. */
+    public static KernelOp swap(int a, int b) {
+        KernelOp op = new KernelOp();
+        op.configureSwap(a, b);
+        return op;
+    }
+
+    // ---------------------------------------------------------------- re-binding
+
+    /** New angle for an RY op, without allocating. */
+    public void setAngle(double theta) {
+        if (kind != Kind.RY_HIGH && kind != Kind.RY_LOW) throw new IllegalStateException("setAngle on a " + kind + " op");
+        if (!Double.isFinite(theta)) throw new IllegalArgumentException("RY angle is " + theta);
+        c = Math.cos(theta / 2);
+        s = Math.sin(theta / 2);
+        fillRyMatrix();
+    }
+
+    /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
+    public void setMatrix(double[] values) {
+        switch (kind) {
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, GENERIC -> {
+                checkMatrix(values, 2 << (2 * nTargets), "matrix");
+                System.arraycopy(values, 0, matrix, 0, values.length);
+                if (kind == Kind.GENERIC) buildGenericTable();
+            }
+            case DIAGONAL -> {
+                checkMatrix(values, 2 << nTargets, "diagonal");
+                System.arraycopy(values, 0, matrix, 0, values.length);
+                buildDiagonalTable();
+            }
+            default -> throw new IllegalStateException("setMatrix on a " + kind + " op");
+        }
+    }
+
+    /** The highest qubit the op touches, or −1 if it touches none in particular (scale). */
+    public int maxQubit() {
+        int m = -1;
+        for (int i = 0; i < nTargets; i++) m = Math.max(m, targets[i]);
+        for (int i = 0; i < nControls; i++) m = Math.max(m, controls[i]);
+        return m;
+    }
+
+    /** The number of independent groups the op's work on a state of dimension dim splits into. */
+    public long groups(long dim) {
+        return dim >> (LOG_L + nInserted);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " targets " + Arrays.toString(Arrays.copyOf(targets, nTargets))
+                + (nControls > 0 ? " controls " + Arrays.toString(Arrays.copyOf(controls, nControls)) : "");
+    }
+
+    // ---------------------------------------------------------------- configuration (reusable)
+
+    void configureScale(double factor) {
+        if (!Double.isFinite(factor)) throw new IllegalArgumentException("scale factor is " + factor);
+        reset(Kind.SCALE);
+        c = factor;
+    }
+
+    void configureRy(int target, double theta) {
+        reset(null);
+        addTarget(target);
+        kind = target >= LOG_L ? Kind.RY_HIGH : Kind.RY_LOW;
+        if (kind == Kind.RY_HIGH) insert(target, false);
+        setAngle(theta);
+    }
+
+    void configureControlled(int[] ctrl, int nc, int[] tgt, int nt, double[] u) {
+        if (nt < 1 || nt > MAX_DENSE_QUBITS) {
+            throw new IllegalArgumentException("a dense gate acts on 1.." + MAX_DENSE_QUBITS + " qubits, not " + nt);
+        }
+        reset(null);
+        for (int i = 0; i < nt; i++) addTarget(tgt[i]);
+        for (int i = 0; i < nc; i++) addControl(ctrl[i]);
+        checkMatrix(u, 2 << (2 * nt), "matrix");
+        ensureMatrix(u.length);
+        System.arraycopy(u, 0, matrix, 0, u.length);
+        if (nc == 0 && nt == 1) {
+            kind = targets[0] >= LOG_L ? Kind.DENSE1_HIGH : Kind.DENSE1_LOW;
+            if (kind == Kind.DENSE1_HIGH) insert(targets[0], false);
+        } else if (nc == 0 && nt == 2 && targets[0] >= LOG_L && targets[1] >= LOG_L) {
+            kind = Kind.DENSE2_HIGH;
+            insert(targets[0], false);
+            insert(targets[1], false);
+            offsets[1] = 1L << targets[0];
+            offsets[2] = 1L << targets[1];
+            offsets[3] = offsets[1] + offsets[2];
+        } else {
+            kind = Kind.GENERIC;
+            splitTargets();
+            for (int m = 0; m < kh; m++) insert(hiPos[m], false);
+            laneControl = (1L << L) - 1;
+            for (int i = 0; i < nc; i++) {
+                int q = controls[i];
+                if (q >= LOG_L) {
+                    insert(q, true);
+                } else {
+                    long keep = 0;
+                    for (int l = 0; l < L; l++) if (((l >> q) & 1) != 0) keep |= 1L << l;
+                    laneControl &= keep;
+                }
+            }
+            buildGenericTable();
+        }
+    }
+
+    void configureDiagonal(int[] qubits, int nq, double[] diag) {
+        if (nq < 1 || nq > MAX_DIAGONAL_QUBITS) {
+            throw new IllegalArgumentException("a diagonal gate acts on 1.." + MAX_DIAGONAL_QUBITS + " qubits, not " + nq);
+        }
+        reset(Kind.DIAGONAL);
+        for (int i = 0; i < nq; i++) addTarget(qubits[i]);
+        checkMatrix(diag, 2 << nq, "diagonal");
+        ensureMatrix(diag.length);
+        System.arraycopy(diag, 0, matrix, 0, diag.length);
+        splitTargets();
+        buildDiagonalTable();
+    }
+
+    void configureControlledX(int[] ctrl, int nc, int target) {
+        reset(Kind.CONTROLLED_X);
+        addTarget(target);
+        for (int i = 0; i < nc; i++) addControl(ctrl[i]);
+        if (target >= LOG_L) insert(target, false);
+        laneControl = (1L << L) - 1;
+        for (int i = 0; i < nc; i++) {
+            int q = controls[i];
+            if (q >= LOG_L) {
+                insert(q, true);
+            } else {
+                long keep = 0;
+                for (int l = 0; l < L; l++) if (((l >> q) & 1) != 0) keep |= 1L << l;
+                laneControl &= keep;
+            }
+        }
+        ensureMatrix(8);
+        Arrays.fill(matrix, 0, 8, 0.0);
+        matrix[2] = 1;
+        matrix[4] = 1;
+    }
+
+    void configureSwap(int a, int b) {
+        reset(Kind.SWAP);
+        addTarget(Math.min(a, b));
+        addTarget(Math.max(a, b));
+        for (int i = 0; i < 2; i++) if (targets[i] >= LOG_L) insert(targets[i], false);
+        ensureMatrix(32);
+        Arrays.fill(matrix, 0, 32, 0.0);
+        matrix[2 * (0 * 4 + 0)] = 1;
+        matrix[2 * (1 * 4 + 2)] = 1;
+        matrix[2 * (2 * 4 + 1)] = 1;
+        matrix[2 * (3 * 4 + 3)] = 1;
+    }
+
+    // ---------------------------------------------------------------- application
+
+    /** Applies groups [from, to) to the segment of a state of dimension dim; work is per-thread scratch. */
+    void run(MemorySegment seg, long dim, long from, long to, double[] work) {
+        switch (kind) {
+            case SCALE -> OneQubitSweeps.scale(seg, dim, c, from, to);
+            case RY_HIGH -> OneQubitSweeps.ryHigh(seg, dim, targets[0], c, s, from, to);
+            case RY_LOW -> OneQubitSweeps.ryLow(seg, dim, targets[0], c, s, from, to);
+            case DENSE1_HIGH -> OneQubitSweeps.dense1High(seg, dim, targets[0], matrix[0], matrix[1], matrix[2],
+                    matrix[3], matrix[4], matrix[5], matrix[6], matrix[7], from, to);
+            case DENSE1_LOW -> OneQubitSweeps.dense1Low(seg, dim, targets[0], matrix[0], matrix[1], matrix[2],
+                    matrix[3], matrix[4], matrix[5], matrix[6], matrix[7], from, to);
+            case DENSE2_HIGH -> DenseSweeps.dense2High(seg, dim, this, from, to);
+            case DIAGONAL -> DiagonalSweep.apply(seg, dim, this, from, to);
+            case CONTROLLED_X -> PermutationSweeps.controlledX(seg, dim, this, from, to);
+            case SWAP -> PermutationSweeps.swap(seg, dim, this, from, to);
+            case GENERIC -> DenseSweeps.generic(seg, dim, this, from, to, work);
+        }
+    }
+
+    /** The first amplitude index of group g: g·L with the skipped bits inserted (controls set to 1). */
+    long base(long g) {
+        long p = g << LOG_L;
+        for (int i = 0; i < nInserted; i++) p = Lanes.insertZero(p, inserted[i]);
+        return p | setBits;
+    }
+
+    /** Size of the per-thread scratch {@link #run} and {@link #applyScalar} need. */
+    static int workSize() {
+        return Math.max((2 << MAX_DENSE_QUBITS) * L, 4 << MAX_DENSE_QUBITS);
+    }
+
+    /**
+     * A plain scalar application for states too small to fill one vector (fewer than L amplitudes).
+     * Uses the same matrix semantics; {@code work} must hold 4·2^k doubles.
+     */
+    void applyScalar(StateVector st, double[] work) {
+        long dim = st.dimension();
+        if (kind == Kind.SCALE) {
+            for (long i = 0; i < dim; i++) st.set(i, st.re(i) * c, st.im(i) * c);
+            return;
+        }
+        if (kind == Kind.DIAGONAL) {
+            for (long i = 0; i < dim; i++) {
+                int local = 0;
+                for (int j = 0; j < nTargets; j++) local |= (int) ((i >> targets[j]) & 1) << j;
+                double dr = matrix[2 * local], di = matrix[2 * local + 1], r = st.re(i), m = st.im(i);
+                st.set(i, r * dr - m * di, r * di + m * dr);
+            }
+            return;
+        }
+        int k = nTargets, mdim = 1 << k;
+        long tmask = 0, cmask = 0;
+        for (int j = 0; j < k; j++) tmask |= 1L << targets[j];
+        for (int j = 0; j < nControls; j++) cmask |= 1L << controls[j];
+        for (long b = 0; b < dim; b++) {
+            if ((b & tmask) != 0 || (b & cmask) != cmask) continue;
+            for (int l = 0; l < mdim; l++) {
+                long i = b;
+                for (int j = 0; j < k; j++) if (((l >> j) & 1) != 0) i |= 1L << targets[j];
+                work[2 * l] = st.re(i);
+                work[2 * l + 1] = st.im(i);
+            }
+            for (int r = 0; r < mdim; r++) {
+                double ar = 0, ai = 0;
+                for (int cc = 0; cc < mdim; cc++) {
+                    double ur = matrix[2 * (r * mdim + cc)], ui = matrix[2 * (r * mdim + cc) + 1];
+                    ar += ur * work[2 * cc] - ui * work[2 * cc + 1];
+                    ai += ur * work[2 * cc + 1] + ui * work[2 * cc];
+                }
+                work[2 * mdim + 2 * r] = ar;
+                work[2 * mdim + 2 * r + 1] = ai;
+            }
+            for (int r = 0; r < mdim; r++) {
+                long i = b;
+                for (int j = 0; j < k; j++) if (((r >> j) & 1) != 0) i |= 1L << targets[j];
+                st.set(i, work[2 * mdim + 2 * r], work[2 * mdim + 2 * r + 1]);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void reset(Kind k) {
+        kind = k;
+        nTargets = 0;
+        nControls = 0;
+        nInserted = 0;
+        setBits = 0;
+        kh = 0;
+        kl = 0;
+        laneControl = (1L << L) - 1;
+        uniform = true;
+    }
+
+    private void addTarget(int q) {
+        checkQubit(q);
+        targets[nTargets++] = q;
+    }
+
+    private void addControl(int q) {
+        checkQubit(q);
+        controls[nControls++] = q;
+    }
+
+    private void checkQubit(int q) {
+        if (q < 0 || q >= StateVector.MAX_QUBITS) {
+            throw new IllegalArgumentException("qubit index " + q + " is outside 0.." + (StateVector.MAX_QUBITS - 1));
+        }
+        for (int i = 0; i < nTargets; i++) if (targets[i] == q) throw new IllegalArgumentException("qubit " + q + " appears twice in one gate");
+        for (int i = 0; i < nControls; i++) if (controls[i] == q) throw new IllegalArgumentException("qubit " + q + " appears twice in one gate");
+    }
+
+    private static void checkMatrix(double[] values, int expected, String what) {
+        if (values == null) throw new IllegalArgumentException(what + " is null");
+        if (values.length != expected) {
+            throw new IllegalArgumentException("a " + what + " of " + expected + " doubles was expected, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) throw new IllegalArgumentException(what + " entry " + i + " is " + values[i]);
+        }
+    }
+
+    private void ensureMatrix(int n) {
+        if (matrix.length < n) matrix = new double[n];
+    }
+
+    /** Keeps insertion positions ascending (insertZero must run from the lowest bit up). */
+    private void insert(int pos, boolean one) {
+        int i = nInserted++;
+        while (i > 0 && inserted[i - 1] > pos) {
+            inserted[i] = inserted[i - 1];
+            i--;
+        }
+        inserted[i] = pos;
+        if (one) setBits |= 1L << pos;
+    }
+
+    private void splitTargets() {
+        kh = 0;
+        kl = 0;
+        for (int j = 0; j < nTargets; j++) {
+            int q = targets[j];
+            if (q >= LOG_L) {
+                hiPos[kh] = q;
+                hiBit[kh++] = j;
+            } else {
+                loPos[kl] = q;
+                loBit[kl++] = j;
+            }
+        }
+        int m = 1 << kh;
+        if (offsets.length < m) offsets = new long[m];
+        for (int h = 0; h < m; h++) {
+            long off = 0;
+            for (int b = 0; b < kh; b++) if (((h >> b) & 1) != 0) off |= 1L << hiPos[b];
+            offsets[h] = off;
+        }
+    }
+
+    private void fillRyMatrix() {
+        ensureMatrix(8);
+        matrix[0] = c; matrix[1] = 0; matrix[2] = -s; matrix[3] = 0;
+        matrix[4] = s; matrix[5] = 0; matrix[6] = c; matrix[7] = 0;
+    }
+
+    int hiLocal(int h) {
+        int local = 0;
+        for (int b = 0; b < kh; b++) local |= ((h >> b) & 1) << hiBit[b];
+        return local;
+    }
+
+    int loLocal(int lane) {
+        int local = 0;
+        for (int b = 0; b < kl; b++) local |= ((lane >> loPos[b]) & 1) << loBit[b];
+        return local;
+    }
+
+    /** Lane-index pattern of low-target pattern x (bit b of x ↔ lane bit loPos[b]). */
+    int laneXor(int x) {
+        int lx = 0;
+        for (int b = 0; b < kl; b++) lx |= ((x >> b) & 1) << loPos[b];
+        return lx;
+    }
+
+    /** DIAGONAL: for each high pattern h, the L real then L imaginary per-lane factors. */
+    private void buildDiagonalTable() {
+        int m = 1 << kh;
+        int size = m * 2 * L;
+        if (table.length < size) table = new double[size];
+        if (skip.length < m) skip = new boolean[m];
+        for (int h = 0; h < m; h++) {
+            int hl = hiLocal(h);
+            for (int lane = 0; lane < L; lane++) {
+                int local = hl | loLocal(lane);
+                table[(2 * h) * L + lane] = matrix[2 * local];
+                table[(2 * h + 1) * L + lane] = matrix[2 * local + 1];
+            }
+            boolean one = true;
+            for (int lane = 0; lane < L; lane++) {
+                one &= table[(2 * h) * L + lane] == 1.0 && table[(2 * h + 1) * L + lane] == 0.0;
+            }
+            skip[h] = one;
+        }
+    }
+
+    /**
+     * GENERIC: out[hOut] = Σ_{hIn, x} T[hOut, hIn, x] ⊙ shuffle(in[hIn], lane ^ laneXor(x)), where lane l
+     * of T holds U[row, col] for row = (hOut, low bits of l), col = (hIn, low bits of l ^ laneXor(x)),
+     * or the identity on lanes whose low controls are not all 1. With no low targets and no low
+     * controls the coefficients do not vary by lane and the matrix is used directly (uniform).
+     */
+    private void buildGenericTable() {
+        int m = 1 << kh, xs = 1 << kl, dimU = 1 << nTargets;
+        long allLanes = (1L << L) - 1;
+        for (int x = 0; x < xs; x++) laneX[x] = laneXor(x);
+        uniform = kl == 0 && laneControl == allLanes;
+        if (uniform) return;
+        int size = m * m * xs * 2 * L;
+        if (table.length < size) table = new double[size];
+        for (int ho = 0; ho < m; ho++) {
+            for (int hi = 0; hi < m; hi++) {
+                for (int x = 0; x < xs; x++) {
+                    int at = ((ho * m + hi) * xs + x) * 2 * L;
+                    int lx = laneXor(x);
+                    for (int lane = 0; lane < L; lane++) {
+                        double re, im;
+                        if (((laneControl >> lane) & 1) != 0) {
+                            int row = hiLocal(ho) | loLocal(lane);
+                            int col = hiLocal(hi) | loLocal(lane ^ lx);
+                            re = matrix[2 * (row * dimU + col)];
+                            im = matrix[2 * (row * dimU + col) + 1];
+                        } else {
+                            re = (ho == hi && x == 0) ? 1 : 0;
+                            im = 0;
+                        }
+                        table[at + lane] = re;
+                        table[at + L + lane] = im;
+                    }
+                }
+            }
+        }
+    }
+}

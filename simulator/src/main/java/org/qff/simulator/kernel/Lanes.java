@@ -1,0 +1,94 @@
+package org.qff.simulator.kernel;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector shape every kernel uses and the constant shuffles and masks built from it once.
+ *
+ * <p>A vector holds {@link #L} consecutive amplitudes (real parts or imaginary parts). Qubits below
+ * {@link #LOG_L} index lanes inside one vector ("low" qubits: handled by lane shuffles); qubits at
+ * or above it index whole vectors ("high" qubits: handled by address arithmetic).
+ */
+final class Lanes {
+    private Lanes() {}
+
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    static final int LOG_L = Integer.numberOfTrailingZeros(L);
+    static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    /** XOR[x] sends lane l to lane l ^ x: the partner amplitudes of low qubits. */
+    private static final VectorShuffle<Double>[] XOR;
+    /** BIT[q] is set on lanes whose index has bit q set (q < LOG_L). */
+    private static final VectorMask<Double>[] BIT;
+    /** SWAP_BITS[a * LOG_L + b] exchanges lane-index bits a and b. */
+    private static final VectorShuffle<Double>[] SWAP_BITS;
+
+    static {
+        if (L < 2 || Integer.bitCount(L) != 1) {
+            throw new ExceptionInInitializerError("unsupported vector length " + L + " for doubles");
+        }
+        @SuppressWarnings("unchecked")
+        VectorShuffle<Double>[] xor = new VectorShuffle[L];
+        for (int x = 0; x < L; x++) {
+            final int fx = x;
+            xor[x] = VectorShuffle.fromOp(S, i -> i ^ fx);
+        }
+        XOR = xor;
+        @SuppressWarnings("unchecked")
+        VectorMask<Double>[] bit = new VectorMask[LOG_L];
+        for (int q = 0; q < LOG_L; q++) {
+            long m = 0;
+            for (int l = 0; l < L; l++) if (((l >> q) & 1) != 0) m |= 1L << l;
+            bit[q] = VectorMask.fromLong(S, m);
+        }
+        BIT = bit;
+        @SuppressWarnings("unchecked")
+        VectorShuffle<Double>[] sw = new VectorShuffle[LOG_L * LOG_L];
+        for (int a = 0; a < LOG_L; a++) {
+            for (int b = 0; b < LOG_L; b++) {
+                final int fa = a, fb = b;
+                sw[a * LOG_L + b] = VectorShuffle.fromOp(S, i -> swapBits(i, fa, fb));
+            }
+        }
+        SWAP_BITS = sw;
+    }
+
+    static VectorShuffle<Double> xor(int x) { return XOR[x]; }
+
+    static VectorMask<Double> bit(int q) { return BIT[q]; }
+
+    static VectorShuffle<Double> swapBits(int a, int b) { return SWAP_BITS[a * LOG_L + b]; }
+
+    /** A lane mask from the low L bits of {@code bits}. */
+    static VectorMask<Double> mask(long bits) { return VectorMask.fromLong(S, bits); }
+
+    static int swapBits(int i, int a, int b) {
+        int ba = (i >> a) & 1, bb = (i >> b) & 1;
+        return ba == bb ? i : i ^ ((1 << a) | (1 << b));
+    }
+
+    /** The vector of L doubles starting at element {@code index} of the segment. */
+    static DoubleVector load(MemorySegment seg, long index) {
+        return DoubleVector.fromMemorySegment(S, seg, index << 3, ORDER);
+    }
+
+    static void store(DoubleVector v, MemorySegment seg, long index) {
+        v.intoMemorySegment(seg, index << 3, ORDER);
+    }
+
+    static void store(DoubleVector v, MemorySegment seg, long index, VectorMask<Double> m) {
+        v.intoMemorySegment(seg, index << 3, ORDER, m);
+    }
+
+    /** Inserts a zero bit at position {@code pos} of {@code p}: bits at and above pos move up one. */
+    static long insertZero(long p, int pos) {
+        long low = (1L << pos) - 1;
+        return ((p & ~low) << 1) | (p & low);
+    }
+}

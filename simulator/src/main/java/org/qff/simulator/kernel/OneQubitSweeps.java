@@ -1,0 +1,113 @@
+package org.qff.simulator.kernel;
+
+import static org.qff.simulator.kernel.Lanes.L;
+import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.load;
+import static org.qff.simulator.kernel.Lanes.store;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+
+/**
+ * Single-qubit sweeps and the plain scaling sweep, over a range of groups [from, to).
+ *
+ * <p>High target (t ≥ LOG_L): a group is L consecutive pairs (i, i + 2^t) with bit t of i clear;
+ * the two halves are whole vectors. Low target: a group is one vector of L amplitudes that holds
+ * both members of every pair; the partner is brought alongside by a constant lane shuffle and the
+ * per-lane coefficients are blends of two broadcasts, fixed before the loop.
+ *
+ * <p>Everything is passed as primitives so the JIT keeps the coefficients in registers; nothing is
+ * allocated (the vectors are scalarised by C2).
+ */
+final class OneQubitSweeps {
+    private OneQubitSweeps() {}
+
+    /** a ← f·a for every amplitude: one load and one store of each double. The memory floor. */
+    static void scale(MemorySegment seg, long dim, double f, long from, long to) {
+        DoubleVector fv = DoubleVector.broadcast(S, f);
+        // re and im are both contiguous runs: treat the two runs as one range of 2·dim doubles.
+        long end = to << LOG_L;
+        for (long i = from << LOG_L; i < end; i += L) {
+            store(load(seg, i).mul(fv), seg, i);
+            store(load(seg, dim + i).mul(fv), seg, dim + i);
+        }
+    }
+
+    static void ryHigh(MemorySegment seg, long dim, int t, double c, double s, long from, long to) {
+        long half = 1L << t, low = half - 1;
+        DoubleVector cv = DoubleVector.broadcast(S, c), sv = DoubleVector.broadcast(S, s),
+                nsv = DoubleVector.broadcast(S, -s);
+        for (long g = from; g < to; g++) {
+            long p = g << LOG_L;
+            long i0 = ((p & ~low) << 1) | (p & low), i1 = i0 + half;
+            DoubleVector ar = load(seg, i0), br = load(seg, i1);
+            store(ar.fma(cv, br.mul(nsv)), seg, i0);
+            store(ar.fma(sv, br.mul(cv)), seg, i1);
+            DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
+            store(ai.fma(cv, bi.mul(nsv)), seg, dim + i0);
+            store(ai.fma(sv, bi.mul(cv)), seg, dim + i1);
+        }
+    }
+
+    static void ryLow(MemorySegment seg, long dim, int t, double c, double s, long from, long to) {
+        VectorShuffle<Double> partner = Lanes.xor(1 << t);
+        VectorMask<Double> upper = Lanes.bit(t);
+        DoubleVector cv = DoubleVector.broadcast(S, c);
+        // lane with bit t clear: a' = c·a − s·b; set: b' = s·a + c·b.
+        DoubleVector pv = DoubleVector.broadcast(S, -s).blend(DoubleVector.broadcast(S, s), upper);
+        for (long g = from; g < to; g++) {
+            long i = g << LOG_L;
+            DoubleVector vr = load(seg, i);
+            store(vr.fma(cv, vr.rearrange(partner).mul(pv)), seg, i);
+            DoubleVector vi = load(seg, dim + i);
+            store(vi.fma(cv, vi.rearrange(partner).mul(pv)), seg, dim + i);
+        }
+    }
+
+    static void dense1High(MemorySegment seg, long dim, int t,
+                           double u00r, double u00i, double u01r, double u01i,
+                           double u10r, double u10i, double u11r, double u11i, long from, long to) {
+        long half = 1L << t, low = half - 1;
+        DoubleVector a0r = DoubleVector.broadcast(S, u00r), a0i = DoubleVector.broadcast(S, u00i),
+                na0i = DoubleVector.broadcast(S, -u00i);
+        DoubleVector a1r = DoubleVector.broadcast(S, u01r), a1i = DoubleVector.broadcast(S, u01i),
+                na1i = DoubleVector.broadcast(S, -u01i);
+        DoubleVector b0r = DoubleVector.broadcast(S, u10r), b0i = DoubleVector.broadcast(S, u10i),
+                nb0i = DoubleVector.broadcast(S, -u10i);
+        DoubleVector b1r = DoubleVector.broadcast(S, u11r), b1i = DoubleVector.broadcast(S, u11i),
+                nb1i = DoubleVector.broadcast(S, -u11i);
+        for (long g = from; g < to; g++) {
+            long p = g << LOG_L;
+            long i0 = ((p & ~low) << 1) | (p & low), i1 = i0 + half;
+            DoubleVector ar = load(seg, i0), ai = load(seg, dim + i0);
+            DoubleVector br = load(seg, i1), bi = load(seg, dim + i1);
+            store(ar.fma(a0r, ai.fma(na0i, br.fma(a1r, bi.mul(na1i)))), seg, i0);
+            store(ai.fma(a0r, ar.fma(a0i, bi.fma(a1r, br.mul(a1i)))), seg, dim + i0);
+            store(ar.fma(b0r, ai.fma(nb0i, br.fma(b1r, bi.mul(nb1i)))), seg, i1);
+            store(ai.fma(b0r, ar.fma(b0i, bi.fma(b1r, br.mul(b1i)))), seg, dim + i1);
+        }
+    }
+
+    static void dense1Low(MemorySegment seg, long dim, int t,
+                          double u00r, double u00i, double u01r, double u01i,
+                          double u10r, double u10i, double u11r, double u11i, long from, long to) {
+        VectorShuffle<Double> partner = Lanes.xor(1 << t);
+        VectorMask<Double> upper = Lanes.bit(t);
+        // Lane with bit t clear holds a: a' = u00·a + u01·b. Set: holds b: b' = u11·b + u10·a.
+        DoubleVector sr = DoubleVector.broadcast(S, u00r).blend(DoubleVector.broadcast(S, u11r), upper);
+        DoubleVector si = DoubleVector.broadcast(S, u00i).blend(DoubleVector.broadcast(S, u11i), upper);
+        DoubleVector pr = DoubleVector.broadcast(S, u01r).blend(DoubleVector.broadcast(S, u10r), upper);
+        DoubleVector pi = DoubleVector.broadcast(S, u01i).blend(DoubleVector.broadcast(S, u10i), upper);
+        DoubleVector nsi = si.neg(), npi = pi.neg();
+        for (long g = from; g < to; g++) {
+            long i = g << LOG_L;
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector wr = vr.rearrange(partner), wi = vi.rearrange(partner);
+            store(vr.fma(sr, vi.fma(nsi, wr.fma(pr, wi.mul(npi)))), seg, i);
+            store(vi.fma(sr, vr.fma(si, wi.fma(pr, wr.mul(pi)))), seg, dim + i);
+        }
+    }
+}

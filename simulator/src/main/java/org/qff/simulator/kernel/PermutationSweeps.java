@@ -1,0 +1,105 @@
+package org.qff.simulator.kernel;
+
+import static org.qff.simulator.kernel.Lanes.L;
+import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.load;
+import static org.qff.simulator.kernel.Lanes.store;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+
+/**
+ * X with any controls (X, CNOT, Toffoli) and SWAP: pure data movement, no arithmetic.
+ *
+ * <p>High controls are bits the group → index map sets to 1, so amplitudes whose controls are 0
+ * are never visited; low controls become a lane mask and masked stores, so unmoved lanes are not
+ * written either.
+ */
+final class PermutationSweeps {
+    private PermutationSweeps() {}
+
+    static void controlledX(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        int t = op.targets[0];
+        boolean masked = op.laneControl != (1L << L) - 1;
+        if (t >= LOG_L) {
+            long half = 1L << t;
+            if (!masked) {
+                for (long g = from; g < to; g++) {
+                    long i0 = op.base(g), i1 = i0 + half;
+                    DoubleVector ar = load(seg, i0), br = load(seg, i1);
+                    store(br, seg, i0);
+                    store(ar, seg, i1);
+                    DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
+                    store(bi, seg, dim + i0);
+                    store(ai, seg, dim + i1);
+                }
+            } else {
+                VectorMask<Double> m = Lanes.mask(op.laneControl);
+                for (long g = from; g < to; g++) {
+                    long i0 = op.base(g), i1 = i0 + half;
+                    DoubleVector ar = load(seg, i0), br = load(seg, i1);
+                    store(br, seg, i0, m);
+                    store(ar, seg, i1, m);
+                    DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
+                    store(bi, seg, dim + i0, m);
+                    store(ai, seg, dim + i1, m);
+                }
+            }
+        } else {
+            VectorShuffle<Double> partner = Lanes.xor(1 << t);
+            if (!masked) {
+                for (long g = from; g < to; g++) {
+                    long i = op.base(g);
+                    store(load(seg, i).rearrange(partner), seg, i);
+                    store(load(seg, dim + i).rearrange(partner), seg, dim + i);
+                }
+            } else {
+                VectorMask<Double> m = Lanes.mask(op.laneControl);
+                for (long g = from; g < to; g++) {
+                    long i = op.base(g);
+                    store(load(seg, i).rearrange(partner), seg, i, m);
+                    store(load(seg, dim + i).rearrange(partner), seg, dim + i, m);
+                }
+            }
+        }
+    }
+
+    static void swap(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        int a = op.targets[0], b = op.targets[1]; // a < b
+        if (a >= LOG_L) {
+            long oa = 1L << a, ob = 1L << b;
+            for (long g = from; g < to; g++) {
+                long base = op.base(g), ia = base + oa, ib = base + ob;
+                DoubleVector xr = load(seg, ia), yr = load(seg, ib);
+                store(yr, seg, ia);
+                store(xr, seg, ib);
+                DoubleVector xi = load(seg, dim + ia), yi = load(seg, dim + ib);
+                store(yi, seg, dim + ia);
+                store(xi, seg, dim + ib);
+            }
+        } else if (b >= LOG_L) {
+            // Lanes with bit a set in the b=0 vector trade places with lanes (l ^ 2^a) of the b=1 vector.
+            long ob = 1L << b;
+            VectorShuffle<Double> partner = Lanes.xor(1 << a);
+            VectorMask<Double> upper = Lanes.bit(a), lower = upper.not();
+            for (long g = from; g < to; g++) {
+                long i0 = op.base(g), i1 = i0 + ob;
+                DoubleVector v0 = load(seg, i0), v1 = load(seg, i1);
+                store(v0.blend(v1.rearrange(partner), upper), seg, i0);
+                store(v1.blend(v0.rearrange(partner), lower), seg, i1);
+                DoubleVector w0 = load(seg, dim + i0), w1 = load(seg, dim + i1);
+                store(w0.blend(w1.rearrange(partner), upper), seg, dim + i0);
+                store(w1.blend(w0.rearrange(partner), lower), seg, dim + i1);
+            }
+        } else {
+            VectorShuffle<Double> perm = Lanes.swapBits(a, b);
+            for (long g = from; g < to; g++) {
+                long i = g << LOG_L;
+                store(load(seg, i).rearrange(perm), seg, i);
+                store(load(seg, dim + i).rearrange(perm), seg, dim + i);
+            }
+        }
+    }
+}

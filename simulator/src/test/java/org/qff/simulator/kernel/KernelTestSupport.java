@@ -1,0 +1,113 @@
+package org.qff.simulator.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.qff.simulator.StateVector;
+
+/** Random states, matrices and comparisons shared by the kernel tests. */
+final class KernelTestSupport {
+    private KernelTestSupport() {}
+
+    /**
+     * Kernels and reference compute the same sums in a different order (FMA vs separate multiply
+     * and add, different grouping): each amplitude differs by a few ulps of the O(1) terms, far
+     * below 1e-12, while any indexing or coefficient error shows up at O(1/√dim) ≥ 1e-2.
+     */
+    static final double TOL = 1e-12;
+
+    static StateVector randomState(int n, Random rnd) {
+        StateVector s = StateVector.zero(n);
+        long dim = s.dimension();
+        double norm = 0;
+        double[] a = new double[(int) (2 * dim)];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextGaussian();
+            norm += a[i] * a[i];
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < a.length; i++) a[i] /= norm;
+        s.fromInterleaved(a);
+        return s;
+    }
+
+    /** Any complex matrix (kernels must be right for non-unitary ones too). */
+    static double[] randomMatrix(int k, Random rnd) {
+        double[] u = new double[2 << (2 * k)];
+        for (int i = 0; i < u.length; i++) u[i] = rnd.nextGaussian() * 0.5;
+        return u;
+    }
+
+    /** A random unitary by Gram–Schmidt on the rows of a random complex matrix. */
+    static double[] randomUnitary(int k, Random rnd) {
+        int m = 1 << k;
+        double[] u = randomMatrix(k, rnd);
+        for (int r = 0; r < m; r++) {
+            for (int p = 0; p < r; p++) {
+                double dr = 0, di = 0; // <row p, row r> = Σ conj(p)·r
+                for (int c = 0; c < m; c++) {
+                    double pr = u[2 * (p * m + c)], pi = u[2 * (p * m + c) + 1];
+                    double rr = u[2 * (r * m + c)], ri = u[2 * (r * m + c) + 1];
+                    dr += pr * rr + pi * ri;
+                    di += pr * ri - pi * rr;
+                }
+                for (int c = 0; c < m; c++) {
+                    double pr = u[2 * (p * m + c)], pi = u[2 * (p * m + c) + 1];
+                    u[2 * (r * m + c)] -= dr * pr - di * pi;
+                    u[2 * (r * m + c) + 1] -= dr * pi + di * pr;
+                }
+            }
+            double nn = 0;
+            for (int c = 0; c < 2 * m; c++) nn += u[2 * r * m + c] * u[2 * r * m + c];
+            nn = Math.sqrt(nn);
+            for (int c = 0; c < 2 * m; c++) u[2 * r * m + c] /= nn;
+        }
+        return u;
+    }
+
+    static double[] randomDiagonal(int k, Random rnd) {
+        double[] d = new double[2 << k];
+        for (int i = 0; i < d.length; i++) d[i] = rnd.nextGaussian();
+        return d;
+    }
+
+    static double[] randomPhases(int k, Random rnd) {
+        double[] d = new double[2 << k];
+        for (int i = 0; i < d.length / 2; i++) {
+            double a = rnd.nextDouble() * 2 * Math.PI;
+            d[2 * i] = Math.cos(a);
+            d[2 * i + 1] = Math.sin(a);
+        }
+        return d;
+    }
+
+    /** k distinct qubits out of n, in random order. */
+    static int[] randomQubits(int n, int k, Random rnd) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        for (int i = 0; i < k; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return java.util.Arrays.copyOf(all, k);
+    }
+
+    static void assertStatesClose(StateVector expected, StateVector actual, double tol, String what) {
+        for (long i = 0; i < expected.dimension(); i++) {
+            assertEquals(expected.re(i), actual.re(i), tol, () -> what);
+            assertEquals(expected.im(i), actual.im(i), tol, () -> what);
+        }
+    }
+
+    static void assertStatesIdentical(StateVector expected, StateVector actual, String what) {
+        for (long i = 0; i < expected.dimension(); i++) {
+            if (Double.doubleToRawLongBits(expected.re(i)) != Double.doubleToRawLongBits(actual.re(i))
+                    || Double.doubleToRawLongBits(expected.im(i)) != Double.doubleToRawLongBits(actual.im(i))) {
+                throw new AssertionError(what + ": amplitude " + i + " differs: (" + expected.re(i) + ", " + expected.im(i)
+                        + ") vs (" + actual.re(i) + ", " + actual.im(i) + ")");
+            }
+        }
+    }
+}
