@@ -9,6 +9,7 @@ import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.exec.Simulator;
 import org.qff.simulator.io.Npy;
+import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.observable.Expectation;
 import org.qff.simulator.observable.PauliSum;
 import org.qff.simulator.qasm.QasmParser;
@@ -52,6 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fuse", paramLabel = "K", defaultValue = "2", description = "fuse gates into blocks of at most K qubits, 0 to switch off (default: ${DEFAULT-VALUE})")
     int fuse;
 
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads for states of 2^14 amplitudes or more (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
@@ -60,6 +64,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shots " + shots + " is outside 1.." + MeasurementSampler.MAX_SHOTS);
         }
         if (fuse < 0 || fuse > 5) throw new IllegalArgumentException("--fuse " + fuse + " is outside 0..5");
+        if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads " + threads + " is outside 1..256");
         PauliSum observable = expect == null ? null : PauliSum.parse(expect);
         QasmProgram program = QasmParser.parse(file);
         int n = program.circuit().qubits();
@@ -68,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("circuit: " + file + " (" + n + " qubits, " + program.circuit().size() + " gates)");
-        try (StateVector state = Simulator.create().withFusion(fuse).run(program.circuit(), Bindings.NONE)) {
+        try (StateVector state = Simulator.using(VectorKernels.withThreads(threads)).withFusion(fuse).run(program.circuit(), Bindings.NONE)) {
             if (observable != null) out.println("<" + expect.strip() + "> = " + Expectation.of(state, observable));
             if (statevector != null) {
                 Npy.writeState(statevector, state);

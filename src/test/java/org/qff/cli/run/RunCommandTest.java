@@ -131,7 +131,7 @@ class RunCommandTest {
                 + " h a; ry(0.3) b[0]; cx a[0], b[1]; cu3(0.1,0.2,0.3) b[1], a[1]; rzz(0.7) a[1], b[0]; ccx a[0], a[1], b[0]; u2(0.2, 0.9) b[1];");
         Path x = dir.resolve("x.npy"), y = dir.resolve("y.npy");
         assertEquals(0, qff("run", f.toString(), "--statevector", x.toString(), "--fuse", "0").code());
-        assertEquals(0, qff("run", f.toString(), "--statevector", y.toString(), "--fuse", "4").code());
+        assertEquals(0, qff("run", f.toString(), "--statevector", y.toString(), "--fuse", "4", "--threads", "2").code());
         double[] u = readComplexNpy(x), w = readComplexNpy(y);
         for (int i = 0; i < u.length; i++) assertEquals(u[i], w[i], 1e-12);
     }
