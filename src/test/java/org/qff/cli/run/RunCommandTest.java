@@ -126,6 +126,16 @@ class RunCommandTest {
     }
 
     @Test
+    void aBareRunListsTheMostLikelyBasisStates() throws IOException {
+        Path f = qasm("ghz.qasm", "OPENQASM 2.0; include \"qelib1.inc\"; qreg q[3]; h q[0]; cx q[0], q[1]; cx q[1], q[2];");
+        Result r = qff("run", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\n  000 0.4999999999999999") || r.out().contains("\n  000 0.5"), r.out());
+        assertTrue(r.out().contains("\n  111 "), r.out());
+        assertFalse(r.out().contains("\n  001 "), r.out());
+    }
+
+    @Test
     void fusedAndUnfusedRunsWriteTheSameState() throws IOException {
         Path f = qasm("c.qasm", "OPENQASM 2.0; include \"qelib1.inc\"; qreg a[2]; qreg b[2];"
                 + " h a; ry(0.3) b[0]; cx a[0], b[1]; cu3(0.1,0.2,0.3) b[1], a[1]; rzz(0.7) a[1], b[0]; ccx a[0], a[1], b[0]; u2(0.2, 0.9) b[1];");

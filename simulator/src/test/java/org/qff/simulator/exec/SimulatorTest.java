@@ -94,6 +94,17 @@ class SimulatorTest {
     }
 
     @Test
+    void compiledGatesOneByOneEqualTheCompiledCircuit() {
+        Random rnd = new Random(23);
+        RandomCircuits rc = RandomCircuits.generate(5, 40, 3, rnd);
+        try (StateVector s = StateVector.zero(5)) {
+            s.fromInterleaved(rc.initial);
+            for (var g : rc.circuit.gates()) CompiledGate.of(g).apply(ScalarKernels.INSTANCE, s, rc.bindings);
+            assertClose(rc.expected, s.toInterleaved(), TOL, "gate by gate");
+        }
+    }
+
+    @Test
     void aCircuitFollowedByItsInverseRestoresTheState() {
         Random rnd = new Random(11);
         for (int trial = 0; trial < 10; trial++) {
