@@ -7,14 +7,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
+import org.qff.cli.Progress;
+import org.qff.simulator.exec.CompiledCircuit;
 import org.qff.simulator.exec.Simulator;
 import org.qff.simulator.io.Npy;
+import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.observable.Expectation;
 import org.qff.simulator.observable.PauliSum;
 import org.qff.simulator.qasm.QasmParser;
 import org.qff.simulator.qasm.QasmProgram;
 import org.qff.simulator.result.Counts;
 import org.qff.simulator.result.MeasurementSampler;
+import org.qff.simulator.result.Probabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +56,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fuse", paramLabel = "K", defaultValue = "2", description = "fuse gates into blocks of at most K qubits, 0 to switch off (default: ${DEFAULT-VALUE})")
     int fuse;
 
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1", description = "threads for states of 2^14 amplitudes or more (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
@@ -60,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--shots " + shots + " is outside 1.." + MeasurementSampler.MAX_SHOTS);
         }
         if (fuse < 0 || fuse > 5) throw new IllegalArgumentException("--fuse " + fuse + " is outside 0..5");
+        if (threads < 1 || threads > 256) throw new IllegalArgumentException("--threads " + threads + " is outside 1..256");
         PauliSum observable = expect == null ? null : PauliSum.parse(expect);
         QasmProgram program = QasmParser.parse(file);
         int n = program.circuit().qubits();
@@ -68,16 +76,48 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("circuit: " + file + " (" + n + " qubits, " + program.circuit().size() + " gates)");
-        try (StateVector state = Simulator.create().withFusion(fuse).run(program.circuit(), Bindings.NONE)) {
+        CompiledCircuit compiled = Simulator.using(VectorKernels.withThreads(threads)).withFusion(fuse).compile(program.circuit());
+        try (StateVector state = StateVector.zero(n)) {
+            if (n >= PROGRESS_QUBITS) {
+                try (Progress progress = Progress.start("simulating " + file.getFileName(), compiled.operationCount())) {
+                    compiled.run(Bindings.NONE, state, progress::stepTo);
+                }
+            } else {
+                compiled.run(Bindings.NONE, state);
+            }
             if (observable != null) out.println("<" + expect.strip() + "> = " + Expectation.of(state, observable));
             if (statevector != null) {
                 Npy.writeState(statevector, state);
                 out.println("state vector: " + statevector + " (complex128, shape (" + state.dimension() + ",))");
             }
             if (shots != null) printCounts(out, program, state);
+            if (observable == null && statevector == null && shots == null) printMostLikely(out, state);
         }
         out.flush();
         return 0;
+    }
+
+    /** Below this many qubits a run takes well under a second: no progress display. */
+    private static final int PROGRESS_QUBITS = 20;
+
+    private static final int SHOWN_OUTCOMES = 16;
+
+    /** With no output requested: the most likely basis states, so a bare run still says something. */
+    private static void printMostLikely(PrintWriter out, StateVector state) {
+        java.util.PriorityQueue<double[]> top = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[1], b[1]));
+        for (long i = 0; i < state.dimension(); i++) {
+            double p = Probabilities.of(state, i);
+            if (p < 1e-12) continue;
+            if (top.size() < SHOWN_OUTCOMES) top.add(new double[] {i, p});
+            else if (p > top.peek()[1]) {
+                top.poll();
+                top.add(new double[] {i, p});
+            }
+        }
+        java.util.List<double[]> list = new java.util.ArrayList<>(top);
+        list.sort((a, b) -> Double.compare(b[1], a[1]));
+        out.println("most likely basis states (qubits " + (state.qubits() - 1) + "..0), probability:");
+        for (double[] e : list) out.println("  " + Counts.bitString((long) e[0], state.qubits()) + " " + e[1]);
     }
 
     private void printCounts(PrintWriter out, QasmProgram program, StateVector state) {

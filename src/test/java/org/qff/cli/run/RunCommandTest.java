@@ -126,12 +126,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aBareRunListsTheMostLikelyBasisStates() throws IOException {
+        Path f = qasm("ghz.qasm", "OPENQASM 2.0; include \"qelib1.inc\"; qreg q[3]; h q[0]; cx q[0], q[1]; cx q[1], q[2];");
+        Result r = qff("run", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\n  000 0.4999999999999999") || r.out().contains("\n  000 0.5"), r.out());
+        assertTrue(r.out().contains("\n  111 "), r.out());
+        assertFalse(r.out().contains("\n  001 "), r.out());
+    }
+
+    @Test
     void fusedAndUnfusedRunsWriteTheSameState() throws IOException {
         Path f = qasm("c.qasm", "OPENQASM 2.0; include \"qelib1.inc\"; qreg a[2]; qreg b[2];"
                 + " h a; ry(0.3) b[0]; cx a[0], b[1]; cu3(0.1,0.2,0.3) b[1], a[1]; rzz(0.7) a[1], b[0]; ccx a[0], a[1], b[0]; u2(0.2, 0.9) b[1];");
         Path x = dir.resolve("x.npy"), y = dir.resolve("y.npy");
         assertEquals(0, qff("run", f.toString(), "--statevector", x.toString(), "--fuse", "0").code());
-        assertEquals(0, qff("run", f.toString(), "--statevector", y.toString(), "--fuse", "4").code());
+        assertEquals(0, qff("run", f.toString(), "--statevector", y.toString(), "--fuse", "4", "--threads", "2").code());
         double[] u = readComplexNpy(x), w = readComplexNpy(y);
         for (int i = 0; i < u.length; i++) assertEquals(u[i], w[i], 1e-12);
     }

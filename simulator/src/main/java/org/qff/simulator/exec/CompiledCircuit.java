@@ -58,6 +58,18 @@ public final class CompiledCircuit {
         for (Op op : ops) op.apply(kernels, state, bindings);
     }
 
+    /** As {@link #run(Bindings, StateVector)}, reporting the number of kernel calls done after each one (for progress bars). */
+    public void run(Bindings bindings, StateVector state, java.util.function.IntConsumer progress) {
+        if (state.qubits() != circuit.qubits()) {
+            throw new IllegalArgumentException("circuit has " + circuit.qubits() + " qubits, state has " + state.qubits());
+        }
+        circuit.check(bindings);
+        for (int i = 0; i < ops.length; i++) {
+            ops[i].apply(kernels, state, bindings);
+            progress.accept(i + 1);
+        }
+    }
+
     /** Resets the state to |0…0⟩ and applies the circuit. */
     public void runFromZero(Bindings bindings, StateVector state) {
         state.reset();

@@ -5,6 +5,7 @@ import org.qff.simulator.ScalarKernels;
 import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
+import org.qff.simulator.kernel.VectorKernels;
 
 /**
  * Runs circuits on state vectors through a {@link GateKernels} implementation, optionally fusing
@@ -28,8 +29,13 @@ public final class Simulator {
         this.fusionWidth = fusionWidth;
     }
 
-    /** A simulator on the default kernels, without fusion. */
+    /** A simulator on the single-threaded Vector API kernels, without fusion. */
     public static Simulator create() {
+        return new Simulator(VectorKernels.singleThreaded(), 0);
+    }
+
+    /** A simulator on the plain scalar reference kernels (slow; for cross-checks). */
+    public static Simulator reference() {
         return new Simulator(ScalarKernels.INSTANCE, 0);
     }
 

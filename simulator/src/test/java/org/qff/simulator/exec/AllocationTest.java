@@ -59,6 +59,22 @@ class AllocationTest {
     }
 
     @Test
+    void compiledGatesDoNotAllocate() {
+        Expr a = Expr.trainable("a");
+        Circuit c = Circuit.builder(3).ry(0, a).crz(0, 1, a.times(2)).heisenberg(1, 2, a).u3(2, a, a, a).cz(0, 2).cswap(0, 1, 2).build();
+        CompiledGate[] gates = c.gates().stream().map(CompiledGate::of).toArray(CompiledGate[]::new);
+        Bindings b = new Bindings(new double[] {0.4}, new double[0]);
+        NoKernels k = new NoKernels();
+        try (StateVector s = StateVector.zero(3)) {
+            for (int i = 0; i < 20_000; i++) for (CompiledGate g : gates) g.apply(k, s, b);
+            long before = allocatedBytes();
+            for (int i = 0; i < 20_000; i++) for (CompiledGate g : gates) g.apply(k, s, b);
+            long bytes = allocatedBytes() - before;
+            assertTrue(bytes < 20_000, bytes + " bytes allocated in 120 000 gate applications");
+        }
+    }
+
+    @Test
     void expectationReadsTheStateWithoutCopyingIt() {
         try (StateVector s = StateVector.zero(14)) { // 256 KiB of amplitudes
             PauliSum o = PauliSum.parse("Z0 Z1 + 0.5 X3 Y7 - Y13");

@@ -10,6 +10,7 @@ import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
 import org.qff.simulator.circuit.CircuitRunner;
+import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.reference.RandomCircuits;
 
 /**
@@ -42,8 +43,10 @@ class SimulatorTest {
             int n = 1 + trial % 7;
             RandomCircuits rc = RandomCircuits.generate(n, 30, 5, rnd);
             for (int width = 0; width <= 5; width++) {
-                Simulator sim = Simulator.create().withFusion(width);
-                assertClose(rc.expected, run(sim, rc), TOL, "n=" + n + " trial " + trial + " fusion " + width + " " + rc.circuit.gates());
+                for (Simulator base : new Simulator[] {Simulator.reference(), Simulator.create(), Simulator.using(VectorKernels.withThreads(2, 1))}) {
+                    Simulator sim = base.withFusion(width);
+                    assertClose(rc.expected, run(sim, rc), TOL, sim + " n=" + n + " trial " + trial + " fusion " + width + " " + rc.circuit.gates());
+                }
             }
         }
     }
@@ -87,6 +90,17 @@ class SimulatorTest {
             s.fromInterleaved(rc.initial);
             new CircuitRunner(ScalarKernels.INSTANCE).run(rc.circuit, rc.bindings, s);
             assertClose(rc.expected, s.toInterleaved(), TOL, "CircuitRunner");
+        }
+    }
+
+    @Test
+    void compiledGatesOneByOneEqualTheCompiledCircuit() {
+        Random rnd = new Random(23);
+        RandomCircuits rc = RandomCircuits.generate(5, 40, 3, rnd);
+        try (StateVector s = StateVector.zero(5)) {
+            s.fromInterleaved(rc.initial);
+            for (var g : rc.circuit.gates()) CompiledGate.of(g).apply(ScalarKernels.INSTANCE, s, rc.bindings);
+            assertClose(rc.expected, s.toInterleaved(), TOL, "gate by gate");
         }
     }
 
