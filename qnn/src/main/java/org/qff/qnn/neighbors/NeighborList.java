@@ -80,7 +80,7 @@ public final class NeighborList {
      */
     public void build(Structure s) {
         int n = s.size();
-        atoms = n;
+        atoms = 0; // a build that throws leaves an empty list, not a stale one
         if (pos.length < 3 * n) pos = new double[3 * n];
         s.copyPositions(pos);
         periodic = s.isPeriodic();
@@ -89,6 +89,7 @@ public final class NeighborList {
         boolean cells = strategy == Strategy.CELL_LIST || (strategy == Strategy.AUTO && n > CELL_LIST_THRESHOLD);
         if (cells) buildCellList(n);
         else buildBruteForce(n);
+        atoms = n;
     }
 
     private void preparePeriodic(Cell cell, int n) {

@@ -206,8 +206,11 @@ class NeighborListTest {
     void rejectsCutoffTooLargeForCell() {
         Structure s = new Structure(new int[] {1}, new double[] {0, 0, 0}, Cell.orthorhombic(10, 5, 10));
         NeighborList nl = new NeighborList(2.6);
+        nl.build(new Structure(new int[] {1, 1}, new double[] {0, 0, 0, 1, 0, 0}));
         var ex = assertThrows(IllegalArgumentException.class, () -> nl.build(s));
-        assertTrue(ex.getMessage().contains("2.6") && ex.getMessage().contains("b"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("2.6") && ex.getMessage().contains("lattice vector b"), ex.getMessage());
+        assertEquals(0, nl.atomCount(), "a failed build leaves an empty list");
+        assertEquals(0, nl.size());
         assertThrows(IllegalArgumentException.class, () -> new NeighborList(-1));
         assertThrows(IllegalArgumentException.class, () -> new NeighborList(Double.NaN));
     }
