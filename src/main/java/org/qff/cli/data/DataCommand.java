@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code qff data}: dataset management (for now, fetching rMD17). */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Manage datasets.", subcommands = {FetchCommand.class})
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch datasets; build classical reference models from them.", subcommands = {FetchCommand.class, BondedModelCommand.class})
 public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -23,6 +23,18 @@ public final class Dataset {
      * @throws IllegalArgumentException on inconsistent shapes, unknown elements or non-finite values
      */
     public Dataset(String name, int[] atomicNumbers, double[][] positions, double[] energies, double[][] forces) {
+        this(name, atomicNumbers, positions, energies, forces, true);
+    }
+
+    /**
+     * Readers and subsets hand over arrays nobody else holds (or frames of another immutable
+     * dataset): no copy, which matters for the 100 000-frame archive files.
+     */
+    static Dataset adopt(String name, int[] atomicNumbers, double[][] positions, double[] energies, double[][] forces) {
+        return new Dataset(name, atomicNumbers, positions, energies, forces, false);
+    }
+
+    private Dataset(String name, int[] atomicNumbers, double[][] positions, double[] energies, double[][] forces, boolean copy) {
         this.name = name;
         int n = atomicNumbers.length;
         int frames = energies.length;
@@ -42,9 +54,9 @@ public final class Dataset {
             }
         }
         this.atomicNumbers = atomicNumbers.clone();
-        this.positions = deepCopy(positions);
-        this.energies = energies.clone();
-        this.forces = deepCopy(forces);
+        this.positions = copy ? deepCopy(positions) : positions;
+        this.energies = copy ? energies.clone() : energies;
+        this.forces = copy ? deepCopy(forces) : forces;
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -102,7 +114,7 @@ public final class Dataset {
             f[t] = forces[k];
             e[t] = energies[k];
         }
-        return new Dataset(subsetName, atomicNumbers, p, e, f);
+        return adopt(subsetName, atomicNumbers, p, e, f);
     }
 
     /** The first {@code count} frames. */

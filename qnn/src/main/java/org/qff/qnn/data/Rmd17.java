@@ -95,7 +95,7 @@ public final class Rmd17 {
             for (int c = 0; c < 3 * n; c++) frc[k][c] = fv[k * 3 * n + c] * Units.KCAL_PER_MOL;
             en[k] = ev[k] * Units.KCAL_PER_MOL;
         }
-        return new Dataset(source, numbers, pos, en, frc);
+        return Dataset.adopt(source, numbers, pos, en, frc);
     }
 
     private static IllegalArgumentException shape(String source, NpyArray a, String expected) {

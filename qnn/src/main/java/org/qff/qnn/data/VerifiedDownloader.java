@@ -74,12 +74,13 @@ public final class VerifiedDownloader {
         } catch (IOException e) {
             throw new IOException("cannot create directory " + dir + ": " + e, e);
         }
-        if (!Files.isWritable(dir)) throw new IOException("directory " + dir + " is not writable");
         Path target = dir.resolve(name);
         if (Files.isRegularFile(target)) {
+            // A verified file needs no write access (a read-only shared data directory is fine).
             if (sha256(target).equals(expectedSha256)) return Outcome.ALREADY_VERIFIED;
             // A damaged or foreign file: replace it (the rename below is atomic over it).
         }
+        if (!Files.isWritable(dir)) throw new IOException("directory " + dir + " is not writable");
         Path part = dir.resolve("." + name + ".part");
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
         boolean resumed = false;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qff.qnn.atoms.Units;
 import org.qff.qnn.potential.TopologyBuilder;
@@ -18,10 +18,11 @@ import org.qff.qnn.potential.TopologyBuilder;
  * kcal/mol as stored; the test converts with Units.KCAL_PER_MOL.
  */
 class Rmd17RealDataTest {
-    private static Path root;
+    private Path root;
 
-    @BeforeAll
-    static void dataRoot() {
+    /** Per test (not per class), so that Surefire reports each skipped test with the reason. */
+    @BeforeEach
+    void dataRoot() {
         String env = System.getenv("QFF_DATA");
         root = env == null ? null : Path.of(env);
         assumeTrue(root != null && Files.isRegularFile(root.resolve("rmd17/rmd17_ethanol_train_01.npz")),

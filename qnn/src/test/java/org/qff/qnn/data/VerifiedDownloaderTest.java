@@ -152,6 +152,15 @@ class VerifiedDownloaderTest {
     }
 
     @Test
+    void unusableTargetDirectoryIsNamed() throws Exception {
+        Path notADir = root.resolve("file");
+        Files.writeString(notADir, "x");
+        var ex = assertThrows(IOException.class, () -> fetcher().fetch(notADir, "rmd17_ethanol_test_01.npz"));
+        assertTrue(ex.getMessage().contains("cannot create directory") && ex.getMessage().contains(notADir.toString()), ex.getMessage());
+        assertEquals(List.of(), server.requests, "nothing is requested when the file could not be stored");
+    }
+
+    @Test
     void checksumListParsingAndShippedList() {
         var ex = assertThrows(IllegalArgumentException.class, () -> ChecksumList.parse("abc  file.npz\n", "bad list"));
         assertTrue(ex.getMessage().contains("bad list: line 1"), ex.getMessage());
