@@ -19,8 +19,9 @@ import org.qff.qnn.io.AtomicFiles;
  * The runner behind {@code qff bench md}: JMH over {@link MdStepBenchmark}; prints a table and
  * writes the figures as JSON. Keys: {@code md_step_overhead_us_aspirin} (Nosé–Hoover NVT step on
  * aspirin with a zero potential, µs, median over iterations), the same for {@code _nve} and
- * {@code _langevin}, and {@code md_step_lj_us_argon21_<ensemble>}. {@code md_step_qnn_ms_aspirin}
- * is absent until a QNN model exists.
+ * {@code _langevin}, and {@code md_step_lj_us_argon21_<ensemble>}; with a model,
+ * {@code md_step_qnn_ms_aspirin} (NVT step on aspirin with that model, ms). Without one that key
+ * is absent, never estimated.
  */
 public final class MdBenchmarks {
     private MdBenchmarks() {}
@@ -31,8 +32,24 @@ public final class MdBenchmarks {
      * @return the figures: key → median, plus key_min / key_max
      */
     public static Map<String, Object> run(boolean quick, Path json) throws RunnerException, IOException {
-        Options opt = new OptionsBuilder()
-                .include(MdStepBenchmark.class.getName() + ".step")
+        return run(quick, json, null);
+    }
+
+    /**
+     * @param qnnModel a QNN model (built-in name or file) covering H, C, O, measured as
+     *     {@code md_step_qnn_ms_aspirin}; null to leave that key out
+     */
+    public static Map<String, Object> run(boolean quick, Path json, String qnnModel) throws RunnerException, IOException {
+        String include = MdStepBenchmark.class.getName() + ".step";
+        if (qnnModel != null) {
+            // fail here, in this JVM, with a clear message rather than inside a JMH fork
+            org.qff.qnn.potential.Potentials.load(qnnModel).checkCovers(BenchmarkSystems.aspirin());
+            include = "(" + include + "|" + MdModelStepBenchmark.class.getName() + ".step)";
+        }
+        OptionsBuilder builder = new OptionsBuilder();
+        if (qnnModel != null) builder.param("model", qnnModel);
+        Options opt = builder
+                .include(include)
                 .forks(1)
                 .warmupIterations(quick ? 3 : 5)
                 .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
@@ -46,7 +63,8 @@ public final class MdBenchmarks {
         for (RunResult r : results) {
             String system = r.getParams().getParam("system");
             String ensemble = r.getParams().getParam("ensemble");
-            String key = system.equals("zero-aspirin")
+            String key = system == null ? "md_step_qnn_ms_aspirin"
+                    : system.equals("zero-aspirin")
                     ? "md_step_overhead_us_aspirin" + (ensemble.equals("nvt") ? "" : "_" + ensemble)
                     : "md_step_lj_us_argon21_" + ensemble;
             var stats = r.getPrimaryResult().getStatistics();
@@ -61,7 +79,7 @@ public final class MdBenchmarks {
         doc.put("processors", Runtime.getRuntime().availableProcessors());
         doc.put("date", java.time.Instant.now().toString());
         doc.putAll(out);
-        System.out.println("md step benchmarks (µs per step, median [min-max] over iterations):");
+        System.out.println("md step benchmarks (µs per step, ms for _ms_ keys; median [min-max] over iterations):");
         for (var e : out.entrySet()) {
             if (e.getKey().endsWith("_min") || e.getKey().endsWith("_max")) continue;
             System.out.printf("  %-40s %10.3f [%.3f-%.3f]%n", e.getKey(), (Double) e.getValue(), (Double) out.get(e.getKey() + "_min"),
@@ -73,17 +91,19 @@ public final class MdBenchmarks {
         return doc;
     }
 
-    /** {@code java ... org.qff.md.bench.MdBenchmarks [--quick] [--json FILE]} */
+    /** {@code java ... org.qff.md.bench.MdBenchmarks [--quick] [--json FILE] [--model QNN]} */
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         Path json = null;
+        String model = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--json" -> json = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (use --quick, --json FILE)");
+                case "--model" -> model = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (use --quick, --json FILE, --model QNN)");
             }
         }
-        run(quick, json);
+        run(quick, json, model);
     }
 }
