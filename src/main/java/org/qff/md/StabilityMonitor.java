@@ -9,7 +9,8 @@ import java.util.List;
  * length, two atoms closer than {@code minDistance}, or the conserved energy drifting more than
  * {@code maxDriftPerAtom}·N from its starting value (NVE and Nosé–Hoover only: Langevin's heat
  * bookkeeping is a diagnostic, not a conservation law of the exact dynamics). Bonds are the pairs
- * closer than 1.25 × the sum of covalent radii at the start.
+ * closer than 1.25 × the sum of covalent radii at the start (positions are never wrapped, so a
+ * bond keeps its image); close contacts in a periodic cell use the minimum image.
  */
 public final class StabilityMonitor {
 
@@ -38,6 +39,9 @@ public final class StabilityMonitor {
     private final double[] bondLength;
     private final double referenceEnergy;
     private final boolean checkDrift;
+    /** Rows: lattice vectors; columns of the inverse: reciprocal vectors (null for isolated systems). */
+    private final double[][] lattice;
+    private final double[][] inverse;
 
     /**
      * @param reference the geometry whose bonds are watched (the run's starting structure)
@@ -47,6 +51,8 @@ public final class StabilityMonitor {
         this.limits = limits;
         this.referenceEnergy = referenceEnergy;
         this.checkDrift = ensemble != Ensemble.LANGEVIN;
+        this.lattice = system.cell() == null ? null : system.cell().matrix();
+        this.inverse = lattice == null ? null : invert(lattice);
         List<int[]> pairs = new ArrayList<>();
         List<Double> lengths = new ArrayList<>();
         int n = system.size();
@@ -91,7 +97,7 @@ public final class StabilityMonitor {
                 double dx = s.positions[3 * j] - s.positions[3 * i];
                 double dy = s.positions[3 * j + 1] - s.positions[3 * i + 1];
                 double dz = s.positions[3 * j + 2] - s.positions[3 * i + 2];
-                double r2 = dx * dx + dy * dy + dz * dz;
+                double r2 = lattice == null ? dx * dx + dy * dy + dz * dz : minimumImage2(dx, dy, dz);
                 if (r2 < floor2) {
                     return new Instability(s.step, timeFs, "atoms too close", new int[] {i, j},
                             String.format("distance %.4f Å < floor %.4f Å", Math.sqrt(r2), limits.minDistance()));
@@ -117,6 +123,49 @@ public final class StabilityMonitor {
             }
         }
         return null;
+    }
+
+    /**
+     * Squared length of the shortest periodic image of (dx, dy, dz): the fractional components are
+     * wrapped to [−½, ½), which is exact for orthorhombic cells and for the moderately skewed cells
+     * MD uses; neighbouring images are also tried so strongly skewed cells are not missed.
+     */
+    private double minimumImage2(double dx, double dy, double dz) {
+        double[] f = new double[3];
+        for (int k = 0; k < 3; k++) {
+            f[k] = dx * inverse[0][k] + dy * inverse[1][k] + dz * inverse[2][k];
+            f[k] -= Math.floor(f[k] + 0.5);
+        }
+        double best = Double.MAX_VALUE;
+        for (int a = -1; a <= 1; a++) {
+            for (int b = -1; b <= 1; b++) {
+                for (int c = -1; c <= 1; c++) {
+                    double fa = f[0] + a, fb = f[1] + b, fc = f[2] + c;
+                    double x = fa * lattice[0][0] + fb * lattice[1][0] + fc * lattice[2][0];
+                    double y = fa * lattice[0][1] + fb * lattice[1][1] + fc * lattice[2][1];
+                    double z = fa * lattice[0][2] + fb * lattice[1][2] + fc * lattice[2][2];
+                    best = Math.min(best, x * x + y * y + z * z);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Inverse of a 3×3 matrix whose rows are lattice vectors: r = f·L, so f = r·L⁻¹. */
+    private static double[][] invert(double[][] m) {
+        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+        double[][] inv = new double[3][3];
+        inv[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;
+        inv[0][1] = (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / det;
+        inv[0][2] = (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / det;
+        inv[1][0] = (m[1][2] * m[2][0] - m[1][0] * m[2][2]) / det;
+        inv[1][1] = (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / det;
+        inv[1][2] = (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / det;
+        inv[2][0] = (m[1][0] * m[2][1] - m[1][1] * m[2][0]) / det;
+        inv[2][1] = (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / det;
+        inv[2][2] = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / det;
+        return inv;
     }
 
     private static double distance(double[] x, int i, int j) {

@@ -70,4 +70,18 @@ class StabilityMonitorTest {
         MdSimulation sim = MdSimulation.start(TestSystems.argon13(), LennardJones.argon(), MdSettings.of(Ensemble.NVE, 5, 20, 1));
         assertEquals(0, sim.monitor().bondCount());
     }
+
+    @Test
+    void closeContactsAcrossAPeriodicBoundaryAreSeen() {
+        var cell = org.qff.qnn.atoms.Cell.orthorhombic(10, 10, 10);
+        Structure s = new Structure(new int[] {18, 18, 18}, new double[] {0.1, 5, 5, 5, 5, 5, 9.0, 5, 5}, cell);
+        MdSystem sys = new MdSystem(s, TestSystems.ZERO, MomentumConstraints.TRANSLATION);
+        var monitor = new StabilityMonitor(StabilityMonitor.Limits.defaults(), sys, sys.positions.clone(), 0.0, Ensemble.NVT);
+        assertNull(monitor.check(sys, 0.0, 0)); // 0.1 and 9.0 are 1.1 Å apart through the face
+        sys.positions[6] = 9.8; // now 0.3 Å through the boundary, 9.7 Å directly
+        Instability close = monitor.check(sys, 0.0, 0);
+        assertNotNull(close);
+        assertEquals("atoms too close", close.kind());
+        assertTrue(close.detail().contains("0.3000"), close.detail());
+    }
 }

@@ -60,4 +60,26 @@ class OptimizerTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Optimizer.named("bfgs"));
         assertTrue(e.getMessage().contains("bfgs"));
     }
+
+    /** A bonded molecule distorted by 0.1–0.2 Å relaxes back to its minimum, as FFLUX-style runs expect. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fire", "lbfgs"})
+    void distortedMoleculeRelaxesBackToItsBondLengths(String method) {
+        Structure water = TestSystems.water();
+        var bonds = TestSystems.HarmonicBonds.allPairsOf(water, 30);
+        double[] x = water.positions();
+        x[4] += 0.15;  // stretch O–H₁
+        x[8] -= 0.2;   // bend/stretch H₂
+        x[2] += 0.1;
+        OptimizationResult r = Optimizer.named(method).minimize(water.withPositions(x), bonds, Optimizer.DEFAULT_FMAX, 500);
+        assertTrue(r.converged());
+        // |F| ≤ 0.0434 eV/Å on springs of ≥ 30 eV/Å² leaves each bond within ~3e-3 Å of its length
+        for (int b = 0; b < bonds.pairs().length; b++) {
+            Structure s = r.structure();
+            int i = bonds.pairs()[b][0], j = bonds.pairs()[b][1];
+            double d = Math.sqrt(Math.pow(s.x(j) - s.x(i), 2) + Math.pow(s.y(j) - s.y(i), 2) + Math.pow(s.z(j) - s.z(i), 2));
+            assertEquals(bonds.r0()[b], d, 3e-3);
+        }
+        if (method.equals("lbfgs")) assertTrue(r.steps() <= 25, "L-BFGS took " + r.steps() + " steps");
+    }
 }

@@ -29,14 +29,16 @@ public final class CampaignPlot {
         System.setProperty("java.awt.headless", "true");
         XYChart temp = chart("Temperature", "T (K)");
         XYChart energy = chart("Potential energy", "E_pot (eV)");
+        java.util.Set<Double> labelled = new java.util.HashSet<>();
         for (Campaign.Run r : runs) {
             if (r.trace().timeFs().length == 0) continue;
+            boolean legend = labelled.add(r.temperatureK()); // one legend entry per temperature
             int colour = 0;
             for (int k = 0; k < temperatures.length; k++) if (temperatures[k] == r.temperatureK()) colour = k;
             double[] tPs = java.util.Arrays.stream(r.trace().timeFs()).map(x -> x / 1000).toArray();
-            String name = Campaign.fmt(r.temperatureK()) + " K #" + r.index() + (r.survived() ? "" : " (failed)");
-            add(temp, name, tPs, r.trace().temperatureK(), PALETTE[colour % PALETTE.length]);
-            add(energy, name, tPs, r.trace().potentialEv(), PALETTE[colour % PALETTE.length]);
+            String name = legend ? Campaign.fmt(r.temperatureK()) + " K" : Campaign.fmt(r.temperatureK()) + " K #" + r.index();
+            add(temp, name, tPs, r.trace().temperatureK(), PALETTE[colour % PALETTE.length], legend);
+            add(energy, name, tPs, r.trace().potentialEv(), PALETTE[colour % PALETTE.length], legend);
         }
         BufferedImage a = BitmapEncoder.getBufferedImage(temp);
         BufferedImage b = BitmapEncoder.getBufferedImage(energy);
@@ -54,13 +56,14 @@ public final class CampaignPlot {
 
     private static XYChart chart(String title, String yTitle) {
         XYChart c = new XYChartBuilder().width(1000).height(420).title(title).xAxisTitle("time (ps)").yAxisTitle(yTitle).build();
-        c.getStyler().setLegendVisible(false);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         return c;
     }
 
-    private static void add(XYChart c, String name, double[] x, double[] y, Color colour) {
+    private static void add(XYChart c, String name, double[] x, double[] y, Color colour, boolean inLegend) {
         XYSeries s = c.addSeries(name, x, y);
+        s.setShowInLegend(inLegend);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(colour);
         s.setLineWidth(1f);

@@ -182,4 +182,9 @@ class MdCliTest {
         assertEquals(2, jb.get("failures").size());
         assertTrue(Files.exists(bad.resolve("T500_run0_last_good.xyz")));
     }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"md", "optimize", "md-campaign"}) assertEquals(0, run(c, "--help")[0], c);
+    }
 }
