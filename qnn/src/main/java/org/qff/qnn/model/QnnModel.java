@@ -79,8 +79,10 @@ public abstract class QnnModel {
     public boolean reflectionAveraged() { return reflectionAveraged; }
 
     /** The circuit evaluator this model's energies use (one per thread). */
-    protected org.qff.qnn.model.circuit.CircuitEvaluator newEvaluator() {
-        var engine = new org.qff.qnn.model.circuit.SmallCircuitEngine(circuit);
+    protected org.qff.qnn.model.circuit.CircuitEvaluator newEvaluator(CircuitBackend backend) {
+        org.qff.qnn.model.circuit.CircuitEvaluator engine = backend == CircuitBackend.SMALL_ENGINE
+                ? new org.qff.qnn.model.circuit.SmallCircuitEngine(circuit)
+                : new org.qff.qnn.model.circuit.SimulatorEvaluator(circuit);
         return reflectionAveraged ? new org.qff.qnn.model.circuit.ReflectionAveraged(engine, 3 * ansatz.depth() * ansatz.qubits()) : engine;
     }
 

@@ -113,6 +113,20 @@ class QnnPotentialTest {
     }
 
     @Test
+    void generalSimulatorBackendGivesTheSameEnergiesAndForces() {
+        for (QnnModel m : models()) {
+            for (DerivativeMethod method : DerivativeMethod.values()) {
+                Structure s = SampleMolecules.ethanol();
+                double[] fa = new double[27], fb = new double[27];
+                double ea = new QnnPotential(m, method, CircuitBackend.SMALL_ENGINE).compute(s, fa, null);
+                double eb = new QnnPotential(m, method, CircuitBackend.GENERAL_SIMULATOR).compute(s, fb, null);
+                assertEquals(ea, eb, 1e-12 * Math.abs(ea));
+                for (int k = 0; k < 27; k++) assertEquals(fa[k], fb[k], 1e-10 * maxAbs(fa), m.type() + " " + method + " component " + k);
+            }
+        }
+    }
+
+    @Test
     void atomEnergiesSumToTheEnergy() {
         QnnPotential p = new QnnPotential(revised());
         Structure s = SampleMolecules.aspirin();
