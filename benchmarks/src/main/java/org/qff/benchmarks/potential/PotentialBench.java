@@ -25,7 +25,8 @@ import java.util.Locale;
  * {@link PotentialBenchmark} through JMH and reports, per case, the median and min–max of the
  * measurement iterations in milliseconds. JSON keys: {@code <molecule>_energy_forces_ms} (1 thread),
  * {@code <molecule>_energy_forces_2threads_ms} (per call, 2 concurrent callers),
- * {@code <molecule>_training_step_ms}, each with {@code _min}/{@code _max} companions.
+ * {@code <molecule>_training_step_ms}, {@code <molecule>_energy_forces_general_simulator_ms} (same
+ * work on the general simulator's adjoint evaluator, for the ratio), each with {@code _min}/{@code _max} companions.
  */
 public final class PotentialBench {
     private PotentialBench() {}
@@ -62,6 +63,7 @@ public final class PotentialBench {
                 case "energyForces1" -> "_energy_forces_ms";
                 case "energyForces2" -> "_energy_forces_2threads_ms";
                 case "trainingStep" -> "_training_step_ms";
+                case "energyForcesGeneralSimulator" -> "_energy_forces_general_simulator_ms";
                 default -> "_" + method + "_ms";
             };
             List<Double> values = new ArrayList<>();

@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qff.qnn.atoms.Structure;
+import org.qff.qnn.model.CircuitBackend;
+import org.qff.qnn.model.DerivativeMethod;
 import org.qff.qnn.model.LossGradient;
 import org.qff.qnn.model.QnnModel;
 import org.qff.qnn.model.QnnModels;
@@ -40,7 +42,7 @@ public class PotentialBenchmark {
         public String molecule;
 
         Structure structure;
-        QnnPotential potential;
+        QnnPotential potential, general;
         QnnModel model;
 
         @Setup(Level.Trial)
@@ -48,6 +50,7 @@ public class PotentialBenchmark {
             structure = molecule.equals("aspirin") ? SampleMolecules.aspirin() : SampleMolecules.ethanol();
             model = QnnModels.defaultRevised(new int[] {1, 6, 8}, 2026);
             potential = new QnnPotential(model);
+            general = new QnnPotential(model, DerivativeMethod.ADJOINT, CircuitBackend.GENERAL_SIMULATOR);
         }
     }
 
@@ -79,6 +82,13 @@ public class PotentialBenchmark {
     @Threads(2)
     public double energyForces2(Shared s, PerThread t) {
         return s.potential.compute(s.structure, t.forces, null);
+    }
+
+    /** The same energy + forces with the circuits on the general simulator's adjoint evaluator, for the ratio. */
+    @Benchmark
+    @Threads(1)
+    public double energyForcesGeneralSimulator(Shared s, PerThread t) {
+        return s.general.compute(s.structure, t.forces, null);
     }
 
     @Benchmark

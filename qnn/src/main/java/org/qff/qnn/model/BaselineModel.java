@@ -33,21 +33,23 @@ public final class BaselineModel extends QnnModel {
         super(species, cutoff, a, reflectionAveraged, List.of(new Block("alpha", 0, a.depth() * a.qubits()), new Block("couplings", 0, a.depth() * a.edgeCount())));
     }
 
+    private final int alphaOffset = block("alpha").offset(), couplingOffset = block("couplings").offset();
+
     @Override public String type() { return TYPE; }
 
-    private int alpha(int d, int q) { return block("alpha").offset() + d * ansatz().qubits() + q; }
+    private int alpha(int d, int q) { return alphaOffset + d * ansatz().qubits() + q; }
 
-    private int coupling(int d, int e) { return block("couplings").offset() + d * ansatz().edgeCount() + e; }
+    private int coupling(int d, int e) { return couplingOffset + d * ansatz().edgeCount() + e; }
 
     /** Slots are filled nearest first, so the model needs its neighbours sorted by distance. */
-    @Override boolean sortsNeighbours() { return true; }
+    @Override protected boolean sortsNeighbours() { return true; }
 
-    @Override EncodingScratch newScratch() { return new EncodingScratch(); }
+    @Override protected EncodingScratch newScratch() { return new EncodingScratch(); }
 
     private int slots(AtomEnvironment env) { return Math.min(env.count(), ansatz().qubits()); }
 
     @Override
-    void encode(AtomEnvironment env, EncodingScratch s, double[] p) {
+    protected void encode(AtomEnvironment env, EncodingScratch s, double[] p) {
         Ansatz a = ansatz();
         Arrays.fill(p, 0, a.paramCount(), 0);
         int filled = slots(env);
@@ -64,7 +66,7 @@ public final class BaselineModel extends QnnModel {
     }
 
     @Override
-    void backpropPositions(AtomEnvironment env, EncodingScratch s, double[] ga, double[] dEdR) {
+    protected void backpropPositions(AtomEnvironment env, EncodingScratch s, double[] ga, double[] dEdR) {
         Ansatz a = ansatz();
         int i = env.center(), filled = slots(env);
         for (int q = 0; q < filled; q++) {
@@ -82,7 +84,7 @@ public final class BaselineModel extends QnnModel {
     }
 
     @Override
-    void tangent(AtomEnvironment env, EncodingScratch s, double[] c, double[] t) {
+    protected void tangent(AtomEnvironment env, EncodingScratch s, double[] c, double[] t) {
         Ansatz a = ansatz();
         Arrays.fill(t, 0, a.paramCount(), 0);
         int i = env.center(), filled = slots(env);
@@ -97,7 +99,7 @@ public final class BaselineModel extends QnnModel {
     }
 
     @Override
-    void backpropWeights(AtomEnvironment env, EncodingScratch s, double[] ga, double[] grad) {
+    protected void backpropWeights(AtomEnvironment env, EncodingScratch s, double[] ga, double[] grad) {
         Ansatz a = ansatz();
         int filled = slots(env);
         for (int d = 0; d < a.depth(); d++) {
@@ -110,7 +112,7 @@ public final class BaselineModel extends QnnModel {
     }
 
     @Override
-    void backpropTangentWeights(AtomEnvironment env, EncodingScratch s, double[] c, double[] b, double[] grad) {
+    protected void backpropTangentWeights(AtomEnvironment env, EncodingScratch s, double[] c, double[] b, double[] grad) {
         Ansatz a = ansatz();
         int i = env.center(), filled = slots(env);
         for (int q = 0; q < filled; q++) {

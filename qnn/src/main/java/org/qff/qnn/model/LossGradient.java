@@ -21,7 +21,7 @@ public final class LossGradient {
 
     public LossGradient(QnnModel model) {
         this.model = model;
-        this.ws = new Workspace(model);
+        this.ws = new Workspace(model, CircuitBackend.SMALL_ENGINE);
     }
 
     /** One-off convenience: allocates its scratch; prefer an instance in a training loop. */

@@ -18,9 +18,10 @@ import java.util.List;
  *
  * <p>Subclasses supply the encoding map P and its derivatives: VJPs with respect to positions and
  * weights, the directional derivative t = D_c P along a displacement c, and the weight-VJP of t (the
- * second-order term of a force loss). Not safe to mutate while another thread evaluates.
+ * second-order term of a force loss). A new architecture extends this class; the two published ones
+ * are {@link BaselineModel} and {@link RevisedModel}. Not safe to mutate while another thread evaluates.
  */
-public abstract sealed class QnnModel permits BaselineModel, RevisedModel {
+public abstract class QnnModel {
 
     /** A named slice of the flat weight vector. */
     public record Block(String name, int offset, int length) {}
@@ -78,8 +79,10 @@ public abstract sealed class QnnModel permits BaselineModel, RevisedModel {
     public boolean reflectionAveraged() { return reflectionAveraged; }
 
     /** The circuit evaluator this model's energies use (one per thread). */
-    org.qff.qnn.model.circuit.CircuitEvaluator newEvaluator() {
-        var engine = new org.qff.qnn.model.circuit.SmallCircuitEngine(circuit);
+    protected org.qff.qnn.model.circuit.CircuitEvaluator newEvaluator(CircuitBackend backend) {
+        org.qff.qnn.model.circuit.CircuitEvaluator engine = backend == CircuitBackend.SMALL_ENGINE
+                ? new org.qff.qnn.model.circuit.SmallCircuitEngine(circuit)
+                : new org.qff.qnn.model.circuit.SimulatorEvaluator(circuit);
         return reflectionAveraged ? new org.qff.qnn.model.circuit.ReflectionAveraged(engine, 3 * ansatz.depth() * ansatz.qubits()) : engine;
     }
 
@@ -146,31 +149,31 @@ public abstract sealed class QnnModel permits BaselineModel, RevisedModel {
     int scaleOffset() { return species.length; }
 
     /** Whether {@link Environments} must sort each atom's neighbours by distance before encoding. */
-    boolean sortsNeighbours() { return false; }
+    protected boolean sortsNeighbours() { return false; }
 
     /** Per-thread scratch the encoding map needs. */
-    abstract EncodingScratch newScratch();
+    protected abstract EncodingScratch newScratch();
 
     /** p ← P(env). */
-    abstract void encode(AtomEnvironment env, EncodingScratch s, double[] p);
+    protected abstract void encode(AtomEnvironment env, EncodingScratch s, double[] p);
 
     /** dEdR[3j+x] += Σ_m a_m ∂p_m/∂R_(j,x) (p encoded for env into s just before). */
-    abstract void backpropPositions(AtomEnvironment env, EncodingScratch s, double[] a, double[] dEdR);
+    protected abstract void backpropPositions(AtomEnvironment env, EncodingScratch s, double[] a, double[] dEdR);
 
     /** t ← Σ_(j,x) c[3j+x] ∂p/∂R_(j,x). */
-    abstract void tangent(AtomEnvironment env, EncodingScratch s, double[] c, double[] t);
+    protected abstract void tangent(AtomEnvironment env, EncodingScratch s, double[] c, double[] t);
 
     /** grad[w] += Σ_m a_m ∂p_m/∂w (the circuit-parameter part; ε and s are handled by the caller). */
-    abstract void backpropWeights(AtomEnvironment env, EncodingScratch s, double[] a, double[] grad);
+    protected abstract void backpropWeights(AtomEnvironment env, EncodingScratch s, double[] a, double[] grad);
 
     /** grad[w] += Σ_m b_m ∂t_m/∂w with t the tangent along c. */
-    abstract void backpropTangentWeights(AtomEnvironment env, EncodingScratch s, double[] c, double[] b, double[] grad);
+    protected abstract void backpropTangentWeights(AtomEnvironment env, EncodingScratch s, double[] c, double[] b, double[] grad);
 
     /** Growable per-thread arrays for an encoding map. */
-    static final class EncodingScratch {
-        double[] a = new double[0], b = new double[0], c = new double[0], d = new double[0], e = new double[0];
+    public static final class EncodingScratch {
+        public double[] a = new double[0], b = new double[0], c = new double[0], d = new double[0], e = new double[0];
 
-        static double[] grow(double[] x, int n) { return x.length >= n ? x : new double[Math.max(n, 2 * x.length)]; }
+        public static double[] grow(double[] x, int n) { return x.length >= n ? x : new double[Math.max(n, 2 * x.length)]; }
     }
 
     @Override

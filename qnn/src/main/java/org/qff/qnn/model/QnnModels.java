@@ -9,7 +9,7 @@ import java.util.Random;
  * Default architectures and the hook that makes model files loadable through
  * {@link Potentials#load}: call {@link #register()} once (idempotent) before loading.
  *
- * <p>Defaults, chosen so aspirin (21 atoms, C/H/O, up to ~20 neighbours within 4 Å) is cheap:
+ * <p>Defaults, chosen so aspirin (21 atoms, C/H/O, up to 17 neighbours within 4 Å) is cheap:
  * <ul>
  *   <li>revised: 4 qubits (2 singlet pairs, a 16-amplitude state), depth 2, ring exchange,
  *       cutoff 4.0 Å, 6 Gaussians on [0.7, 4.0] Å, reflection-averaged;</li>

@@ -25,9 +25,13 @@ public final class QnnPotential implements Potential {
     }
 
     public QnnPotential(QnnModel model, DerivativeMethod method) {
+        this(model, method, CircuitBackend.SMALL_ENGINE);
+    }
+
+    public QnnPotential(QnnModel model, DerivativeMethod method, CircuitBackend backend) {
         this.model = model;
         this.method = method;
-        this.workspace = ThreadLocal.withInitial(() -> new Workspace(model));
+        this.workspace = ThreadLocal.withInitial(() -> new Workspace(model, backend));
     }
 
     public QnnModel model() { return model; }

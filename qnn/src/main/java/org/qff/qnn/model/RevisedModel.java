@@ -25,6 +25,7 @@ public final class RevisedModel extends QnnModel {
     public static final String TYPE = "qnn-revised";
 
     private final RadialBasis basis;
+    private final int weightOffset, couplingOffset;
 
     public RevisedModel(int[] species, double cutoff, int qubits, int depth, Topology topology, int basisCount, double rMin,
             boolean reflectionAveraged) {
@@ -36,6 +37,8 @@ public final class RevisedModel extends QnnModel {
                 new Block("radial_weights", 0, species.length * species.length * a.depth() * a.qubits() * basis.count()),
                 new Block("couplings", 0, species.length * a.depth() * a.edgeCount())));
         this.basis = basis;
+        this.weightOffset = block("radial_weights").offset();
+        this.couplingOffset = block("couplings").offset();
     }
 
     @Override public String type() { return TYPE; }
@@ -44,21 +47,21 @@ public final class RevisedModel extends QnnModel {
 
     private int weight(int ci, int cj, int d, int q, int b) {
         Ansatz a = ansatz();
-        return block("radial_weights").offset() + (((ci * speciesCount() + cj) * a.depth() + d) * a.qubits() + q) * basis.count() + b;
+        return weightOffset + (((ci * speciesCount() + cj) * a.depth() + d) * a.qubits() + q) * basis.count() + b;
     }
 
     private int coupling(int ci, int d, int e) {
         Ansatz a = ansatz();
-        return block("couplings").offset() + (ci * a.depth() + d) * a.edgeCount() + e;
+        return couplingOffset + (ci * a.depth() + d) * a.edgeCount() + e;
     }
 
     @Override
-    EncodingScratch newScratch() { return new EncodingScratch(); }
+    protected EncodingScratch newScratch() { return new EncodingScratch(); }
 
     // scratch: a = g_b(r_k) per neighbour, b = dg_b/dr, c = features A, d = feature gradients / tangents
 
     @Override
-    void encode(AtomEnvironment env, EncodingScratch s, double[] p) {
+    protected void encode(AtomEnvironment env, EncodingScratch s, double[] p) {
         int nb = basis.count(), ns = speciesCount();
         s.a = EncodingScratch.grow(s.a, env.count() * nb);
         s.b = EncodingScratch.grow(s.b, env.count() * nb);
@@ -107,7 +110,7 @@ public final class RevisedModel extends QnnModel {
     }
 
     @Override
-    void backpropPositions(AtomEnvironment env, EncodingScratch s, double[] ga, double[] dEdR) {
+    protected void backpropPositions(AtomEnvironment env, EncodingScratch s, double[] ga, double[] dEdR) {
         Ansatz a = ansatz();
         int nb = basis.count(), ns = speciesCount(), ci = env.centerSpecies();
         s.d = EncodingScratch.grow(s.d, ns * nb * 3);
@@ -172,7 +175,7 @@ public final class RevisedModel extends QnnModel {
     }
 
     @Override
-    void tangent(AtomEnvironment env, EncodingScratch s, double[] c, double[] t) {
+    protected void tangent(AtomEnvironment env, EncodingScratch s, double[] c, double[] t) {
         Arrays.fill(t, 0, ansatz().paramCount(), 0);
         contract(env.centerSpecies(), tangentFeatures(env, s, c), t);
     }
@@ -193,7 +196,7 @@ public final class RevisedModel extends QnnModel {
     }
 
     @Override
-    void backpropWeights(AtomEnvironment env, EncodingScratch s, double[] ga, double[] grad) {
+    protected void backpropWeights(AtomEnvironment env, EncodingScratch s, double[] ga, double[] grad) {
         int ci = env.centerSpecies();
         outer(ci, ga, s.c, grad);
         Ansatz a = ansatz();
@@ -203,7 +206,7 @@ public final class RevisedModel extends QnnModel {
     }
 
     @Override
-    void backpropTangentWeights(AtomEnvironment env, EncodingScratch s, double[] c, double[] b, double[] grad) {
+    protected void backpropTangentWeights(AtomEnvironment env, EncodingScratch s, double[] c, double[] b, double[] grad) {
         outer(env.centerSpecies(), b, tangentFeatures(env, s, c), grad);
     }
 }

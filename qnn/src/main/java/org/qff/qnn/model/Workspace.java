@@ -11,9 +11,9 @@ final class Workspace {
     double[] dEdR = new double[0];
     double[] atomValues = new double[0];
 
-    Workspace(QnnModel model) {
+    Workspace(QnnModel model, CircuitBackend backend) {
         envs = new Environments(model);
-        engine = model.newEvaluator();
+        engine = model.newEvaluator(backend);
         scratch = model.newScratch();
         int n = model.circuit().paramCount();
         p = new double[n];

@@ -113,6 +113,20 @@ class QnnPotentialTest {
     }
 
     @Test
+    void generalSimulatorBackendGivesTheSameEnergiesAndForces() {
+        for (QnnModel m : models()) {
+            for (DerivativeMethod method : DerivativeMethod.values()) {
+                Structure s = SampleMolecules.ethanol();
+                double[] fa = new double[27], fb = new double[27];
+                double ea = new QnnPotential(m, method, CircuitBackend.SMALL_ENGINE).compute(s, fa, null);
+                double eb = new QnnPotential(m, method, CircuitBackend.GENERAL_SIMULATOR).compute(s, fb, null);
+                assertEquals(ea, eb, 1e-12 * Math.abs(ea));
+                for (int k = 0; k < 27; k++) assertEquals(fa[k], fb[k], 1e-10 * maxAbs(fa), m.type() + " " + method + " component " + k);
+            }
+        }
+    }
+
+    @Test
     void atomEnergiesSumToTheEnergy() {
         QnnPotential p = new QnnPotential(revised());
         Structure s = SampleMolecules.aspirin();
@@ -169,6 +183,23 @@ class QnnPotentialTest {
         QnnPotential pb = new QnnPotential(baseline());
         double jumpB = Math.abs(pb.energy(at.apply(delta)) - pb.energy(at.apply(-delta)));
         assertTrue(jumpB > 1e-6, "baseline is documented to jump at a reordering, changed by only " + jumpB);
+    }
+
+    @Test
+    void periodicCellsUseTheMinimumImage() {
+        QnnPotential p = new QnnPotential(revised());
+        Structure mol = SampleMolecules.ethanol();
+        // a cell much larger than molecule + cutoff: same as the isolated molecule
+        Structure big = new Structure(mol.atomicNumbers(), mol.positions(), org.qff.qnn.atoms.Cell.orthorhombic(30, 30, 30));
+        assertEquals(p.energy(mol), p.energy(big), 1e-12 * Math.abs(p.energy(mol)));
+        // a cell just over twice the cutoff: an atom moved by a lattice vector is found through its minimum image
+        org.qff.qnn.atoms.Cell cell = org.qff.qnn.atoms.Cell.orthorhombic(8.5, 9, 9.5);
+        Structure s = new Structure(mol.atomicNumbers(), mol.positions(), cell);
+        double[] x = mol.positions();
+        x[3 * 4 + 1] += 9;
+        assertEquals(p.energy(s), p.energy(new Structure(mol.atomicNumbers(), x, cell)), 1e-12 * Math.abs(p.energy(s)));
+        double[] f = p.forces(s), fd = fdForces(p, s, 1e-5);
+        for (int k = 0; k < f.length; k++) assertEquals(fd[k], f[k], 1e-6 * maxAbs(fd), "component " + k);
     }
 
     @Test

@@ -17,7 +17,7 @@ public record Ansatz(int qubits, int depth, Topology topology) {
         if (depth < 1 || depth > 32) throw new IllegalArgumentException("depth must be in 1..32, got " + depth);
     }
 
-    public int edgeCount() { return topology.edges(qubits).length; }
+    public int edgeCount() { return topology.edgeCount(qubits); }
 
     public int encodingParam(int layer, int qubit) { return 3 * (layer * qubits + qubit); }
 

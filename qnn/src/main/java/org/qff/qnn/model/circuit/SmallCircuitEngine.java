@@ -77,18 +77,16 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         java.util.Arrays.fill(grad, 0, circuit.paramCount(), 0);
         initialState(pr, pi);
         for (int k = 0; k < ops.length; k++) {
-            prepare(k, p, null, false);
+            prepare(k, p, null, false, true);
             applyOp(k, pr, pi, false);
         }
         applyObservable(pr, pi, lr, li);
         double value = dot(pr, pi, lr, li);
         for (int k = ops.length - 1; k >= 0; k--) {
             applyOp(k, pr, pi, true);
+            localOverlap(k, lr, li, pr, pi, ov0);
             int cnt = ops[k].paramCount(), p0 = ops[k].param();
-            for (int c = 0; c < cnt; c++) {
-                applyDerivative(k, c, pr, pi, xr, xi);
-                grad[p0 + c] += 2 * dot(lr, li, xr, xi);
-            }
+            for (int c = 0; c < cnt; c++) grad[p0 + c] += 2 * contractDerivative(k, c, ov0);
             applyOp(k, lr, li, true);
         }
         return value;
@@ -108,7 +106,7 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         java.util.Arrays.fill(dr, 0);
         java.util.Arrays.fill(di, 0);
         for (int k = 0; k < ops.length; k++) {
-            prepare(k, p, t, true);
+            prepare(k, p, t, true, true);
             applyMatrixTo(k, ud, pr, pi, xr, xi, false);
             applyOp(k, pr, pi, false);
             applyOp(k, dr, di, false);
@@ -122,16 +120,16 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
             applyMatrixTo(k, ud, pr, pi, xr, xi, false);    // U̇ ψ_{k−1}
             add(dr, di, xr, xi, -1);
             applyOp(k, dr, di, true);                       // ψ̇_{k−1} = U†(ψ̇_k − U̇ψ_{k−1})
+            // ⟨λ|∂U ψ⟩, ⟨λ̇|∂U ψ⟩, ⟨λ|∂U ψ̇⟩ and ⟨λ|D_t∂U ψ⟩ as traces with local overlaps (one pass each)
+            localOverlap(k, lr, li, pr, pi, ov0);
+            localOverlap(k, ldr, ldi, pr, pi, ov1);
+            localOverlap(k, lr, li, dr, di, ov2);
             int cnt = ops[k].paramCount(), p0 = ops[k].param();
             for (int c = 0; c < cnt; c++) {
-                applyDerivative(k, c, pr, pi, xr, xi);
-                grad[p0 + c] += 2 * dot(lr, li, xr, xi);
-                double s = dot(ldr, ldi, xr, xi);
-                applyDerivative(k, c, dr, di, xr, xi);
-                s += dot(lr, li, xr, xi);
+                grad[p0 + c] += 2 * contractDerivative(k, c, ov0);
+                double s = contractDerivative(k, c, ov1) + contractDerivative(k, c, ov2);
                 secondDirectional(k, c, p, t);
-                applyMatrixTo(k, m, pr, pi, xr, xi, false);
-                s += dot(lr, li, xr, xi);
+                s += contract(k, m, 0, ov0);
                 hT[p0 + c] += 2 * s;
             }
             applyMatrixTo(k, ud, lr, li, xr, xi, true);     // U̇† λ_k
@@ -185,9 +183,9 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
                 double[] ps = shiftScratch;
                 System.arraycopy(p, 0, ps, 0, p.length);
                 ps[idx] += amount;
-                prepare(k, ps, null, false);
+                prepare(k, ps, null, false, false);
             } else {
-                prepare(k, p, null, false);
+                prepare(k, p, null, false, false);
             }
             applyOp(k, pr, pi, false);
         }
@@ -254,13 +252,13 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
     }
 
     /** Fills U, ∂U/∂p (and U̇ = Σ t_p ∂U/∂p when withTangent) for op k. */
-    private void prepare(int k, double[] p, double[] t, boolean withTangent) {
+    private void prepare(int k, double[] p, double[] t, boolean withTangent, boolean withDerivatives) {
         Op op = ops[k];
         int o = 8 * k;
         switch (op) {
             case Op.Su2 g -> {
                 int q = g.param();
-                su2Matrices(p[q], p[q + 1], p[q + 2], u, o, du, 24 * k);
+                su2Matrices(p[q], p[q + 1], p[q + 2], u, o, withDerivatives ? du : null, 24 * k);
                 if (withTangent) {
                     for (int i = 0; i < 8; i++) {
                         ud[o + i] = t[q] * du[24 * k + i] + t[q + 1] * du[24 * k + 8 + i] + t[q + 2] * du[24 * k + 16 + i];
@@ -324,6 +322,70 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         }
     }
 
+    // ---------------------------------------------------------------- local overlaps
+
+    private final double[] ov0 = new double[8], ov1 = new double[8], ov2 = new double[8];
+
+    /**
+     * The local overlap of ⟨l| and |s⟩ on op k's qubits, from which ⟨l|D|s⟩ = Re-part-ready traces
+     * follow for any D of that op's form: for one qubit the 2×2 matrix M_ab = Σ conj(l_a)·s_b (pairs
+     * differing in that qubit); for exchange (⟨l|s⟩, ⟨l|P_singlet|s⟩).
+     */
+    private void localOverlap(int k, double[] lre, double[] lim, double[] sre, double[] sim, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        switch (ops[k]) {
+            case Op.Exchange e -> {
+                int a = 1 << e.a(), b = 1 << e.b();
+                double allr = 0, alli = 0, sr = 0, si = 0;
+                for (int i = 0; i < n; i++) {
+                    allr += lre[i] * sre[i] + lim[i] * sim[i];
+                    alli += lre[i] * sim[i] - lim[i] * sre[i];
+                    if ((i & (a | b)) != 0) continue;
+                    int ia = i | a, ib = i | b;
+                    double dlr = lre[ia] - lre[ib], dli = lim[ia] - lim[ib], dsr = sre[ia] - sre[ib], dsi = sim[ia] - sim[ib];
+                    sr += dlr * dsr + dli * dsi;
+                    si += dlr * dsi - dli * dsr;
+                }
+                out[0] = allr;
+                out[1] = alli;
+                out[2] = 0.5 * sr;
+                out[3] = 0.5 * si;
+            }
+            default -> {
+                int bit = 1 << (ops[k] instanceof Op.Su2 g ? g.qubit() : ((Op.Rotation) ops[k]).qubit());
+                double m00r = 0, m00i = 0, m01r = 0, m01i = 0, m10r = 0, m10i = 0, m11r = 0, m11i = 0;
+                for (int i = 0; i < n; i++) {
+                    if ((i & bit) != 0) continue;
+                    int j = i | bit;
+                    double l0r = lre[i], l0i = lim[i], l1r = lre[j], l1i = lim[j];
+                    double s0r = sre[i], s0i = sim[i], s1r = sre[j], s1i = sim[j];
+                    m00r += l0r * s0r + l0i * s0i; m00i += l0r * s0i - l0i * s0r;
+                    m01r += l0r * s1r + l0i * s1i; m01i += l0r * s1i - l0i * s1r;
+                    m10r += l1r * s0r + l1i * s0i; m10i += l1r * s0i - l1i * s0r;
+                    m11r += l1r * s1r + l1i * s1i; m11i += l1r * s1i - l1i * s1r;
+                }
+                out[0] = m00r; out[1] = m00i; out[2] = m01r; out[3] = m01i;
+                out[4] = m10r; out[5] = m10i; out[6] = m11r; out[7] = m11i;
+            }
+        }
+    }
+
+    /** Re⟨l|D|s⟩ for op k's derivative matrix with respect to its parameter c. */
+    private double contractDerivative(int k, int c, double[] ov) {
+        return contract(k, du, 24 * k + (ops[k] instanceof Op.Su2 ? 8 * c : 0), ov);
+    }
+
+    /** Re⟨l|D|s⟩ = Re Σ_ab D_ab·M_ab (one qubit) or Re[α(⟨l|s⟩ − S) + β·S] (exchange, D = αP_t + βP_s). */
+    private double contract(int k, double[] mt, int o, double[] ov) {
+        if (ops[k] instanceof Op.Exchange) {
+            double tr = ov[0] - ov[2], ti = ov[1] - ov[3];
+            return mt[o] * tr - mt[o + 1] * ti + mt[o + 2] * ov[2] - mt[o + 3] * ov[3];
+        }
+        double s = 0;
+        for (int x = 0; x < 8; x += 2) s += mt[o + x] * ov[x] - mt[o + x + 1] * ov[x + 1];
+        return s;
+    }
+
     // ---------------------------------------------------------------- state kernels
 
     private void initialState(double[] re, double[] im) {
@@ -344,14 +406,6 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
 
     private void applyOp(int k, double[] re, double[] im, boolean dagger) {
         applyMatrixTo(k, u, re, im, re, im, dagger);
-    }
-
-    private void applyDerivative(int k, int c, double[] sr, double[] si, double[] or, double[] oi) {
-        if (ops[k] instanceof Op.Su2) {
-            apply1(du, 24 * k + 8 * c, ((Op.Su2) ops[k]).qubit(), sr, si, or, oi, false);
-        } else {
-            applyMatrixTo(k, du, 24 * k, sr, si, or, oi, false);
-        }
     }
 
     /** Applies op k's kind of matrix stored in mats at the op's slot (8·k) from src to dst. */

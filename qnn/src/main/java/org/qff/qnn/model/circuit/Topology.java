@@ -21,6 +21,12 @@ public enum Topology {
         return e;
     }
 
+    /** Number of edges, without building them (called in inner loops). */
+    public int edgeCount(int qubits) {
+        if (qubits < 2) throw new IllegalArgumentException("exchange needs at least 2 qubits, got " + qubits);
+        return this == RING ? (qubits == 2 ? 1 : qubits) : qubits * (qubits - 1) / 2;
+    }
+
     /** "ring" / "all-pairs", as written in model files. */
     public String label() { return this == RING ? "ring" : "all-pairs"; }
 
