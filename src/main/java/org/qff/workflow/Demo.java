@@ -37,7 +37,7 @@ public final class Demo {
         /** ~2–4 minutes on 2 cores: 950 + 50 frames (the common protocol), 1000 test frames, 1 ps of MD. */
         public static final Plan FULL = new Plan(950, 50, 30, 1000, 2000, 0.5);
         /** Under 2 minutes: for CI and a first look. */
-        public static final Plan QUICK = new Plan(90, 10, 8, 200, 200, 0.5);
+        public static final Plan QUICK = new Plan(190, 10, 15, 200, 400, 0.5);
     }
 
     /** Figures the caller (and the CI test) checks. */
