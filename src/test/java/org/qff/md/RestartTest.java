@@ -85,4 +85,26 @@ class RestartTest {
         var e3 = assertThrows(IllegalArgumentException.class, () -> MdSimulation.resume(tmp.resolve("none.bin"), lj));
         assertTrue(e3.getMessage().contains("does not exist"), e3.getMessage());
     }
+
+    /** A run killed mid-write leaves a torn frame and a torn thermo row: resuming cuts them off. */
+    @Test
+    void resumeRepairsTornTrajectoryAndThermoTails(@TempDir Path tmp) throws Exception {
+        var lj = LennardJones.argon();
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        RunDirectory outA = RunDirectory.create(a);
+        MdSimulation.start(TestSystems.argon13(), lj, settings(Ensemble.NVT)).run(100, outA, null);
+        outA.close();
+        RunDirectory outB = RunDirectory.create(b);
+        MdSimulation.start(TestSystems.argon13(), lj, settings(Ensemble.NVT)).run(50, outB, null);
+        outB.close();
+        Files.writeString(b.resolve(RunDirectory.TRAJECTORY), "13\nProperties=species:S:1:pos:R:3 step=60\nAr 0.0 0.0", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(b.resolve(RunDirectory.THERMO), "300.0,-0.45,0.0", java.nio.file.StandardOpenOption.APPEND);
+        MdSimulation resumed = MdSimulation.resume(b.resolve(RunDirectory.RESTART), lj);
+        RunDirectory outB2 = RunDirectory.resume(b, resumed.system().step, resumed.settings().timestepFs());
+        resumed.run(100, outB2, null);
+        outB2.close();
+        for (String f : new String[] {RunDirectory.TRAJECTORY, RunDirectory.THERMO}) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+    }
 }

@@ -54,7 +54,7 @@ public final class MdCommand implements Callable<Integer> {
     int every;
 
     @Option(names = "--restart-every", description = "write the restart file every N steps and at the end (default ${DEFAULT-VALUE})",
-            defaultValue = "1000")
+            defaultValue = "10000")
     int restartEvery;
 
     @Option(names = "--tau", description = "thermostat time constant, fs (default ${DEFAULT-VALUE})", defaultValue = "100")

@@ -108,6 +108,7 @@ class MdCliTest {
         Path malformed = Files.writeString(tmp.resolve("bad.xyz"), "3\ncomment\nAr 0 0 0\nAr 1 x 0\n");
         Path unknown = Files.writeString(tmp.resolve("unknown.xyz"), "2\n\nAr 0 0 0\nQq 4 0 0\n");
         Path carbon = Files.writeString(tmp.resolve("co.xyz"), "2\n\nC 0 0 0\nO 1.2 0 0\n");
+        Path brokenModel = Files.writeString(tmp.resolve("broken.json"), "{\"type\": \"lennard-jones\", \"epsilon_eV\": ");
         String[][] cases = {
             {"empty", "--structure", empty.toString()},
             {"line 4", "--structure", malformed.toString()},
@@ -120,6 +121,8 @@ class MdCliTest {
             {"unknown ensemble \"npt\"", "--ensemble", "npt"},
             {"does not cover atom 0", "--structure", carbon.toString(), "--model", "test-water-bonds"},
             {"neither a built-in", "--model", "no-such-model"},
+            {"not valid JSON", "--model", brokenModel.toString()},
+            {"--every must be >= 1", "--every", "0"},
         };
         int k = 0;
         for (String[] c : cases) {
@@ -128,7 +131,12 @@ class MdCliTest {
                     "--temperature", "300", "--timestep", "1", "--steps", "10", "--out", out.toString()));
             for (int i = 1; i < c.length; i += 2) {
                 int at = args.indexOf(c[i]);
-                args.set(at + 1, c[i + 1]);
+                if (at < 0) {
+                    args.add(c[i]);
+                    args.add(c[i + 1]);
+                } else {
+                    args.set(at + 1, c[i + 1]);
+                }
             }
             Object[] r = run(args.toArray(String[]::new));
             assertEquals(2, r[0], c[0] + ": " + r[1]);
@@ -186,5 +194,15 @@ class MdCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"md", "optimize", "md-campaign"}) assertEquals(0, run(c, "--help")[0], c);
+    }
+
+    @Test
+    void modelFilesWorkLikeBuiltins() throws Exception {
+        Path model = Files.writeString(tmp.resolve("argon.json"), "{\"type\": \"lennard-jones\", \"epsilon_eV\": 0.0104, \"sigma_A\": 3.4}");
+        Path viaFile = tmp.resolve("via-file"), viaName = tmp.resolve("via-name");
+        String[] rest = {"--structure", argon.toString(), "--ensemble", "nvt", "--temperature", "25", "--timestep", "5", "--steps", "40"};
+        assertEquals(0, run(concat(rest, "md", "--model", model.toString(), "--out", viaFile.toString()))[0]);
+        assertEquals(0, run(concat(rest, "md", "--model", "lj-argon", "--out", viaName.toString()))[0]);
+        assertArrayEquals(Files.readAllBytes(viaName.resolve("thermo.csv")), Files.readAllBytes(viaFile.resolve("thermo.csv")));
     }
 }

@@ -109,4 +109,15 @@ class ExtXyzTest {
         Structure back = ExtXyz.readFirst(p).structure();
         assertEquals(210.0, back.cell().volume(), 1e-12);
     }
+
+    @Test
+    void atomicNumberColumnAndBlankLinesBetweenFramesAreAccepted() {
+        String text = "1\nProperties=Z:I:1:pos:R:3\n8 0 0 0\n\n1\nProperties=Z:I:1:pos:R:3\n1 1 0 0\n";
+        List<ExtXyz.Frame> frames = ExtXyz.parse(text, "z.xyz");
+        assertEquals(2, frames.size());
+        assertEquals(8, frames.get(0).structure().atomicNumber(0));
+        assertEquals(1, frames.get(1).structure().atomicNumber(0));
+        var bad = assertThrows(IllegalArgumentException.class, () -> ExtXyz.parse("1\nProperties=Z:I:1:pos:R:3\n200 0 0 0\n", "z.xyz"));
+        assertTrue(bad.getMessage().contains("line 3") && bad.getMessage().contains("200"), bad.getMessage());
+    }
 }
