@@ -70,9 +70,9 @@ class TruncatedLennardJonesTest {
         lj.compute(s, f, null);
         double[] p = s.positions();
         double h = 1e-5;
-        // Crossing r_c inside ±h would show as a force jump of ≲ 0.04ε/σ·... ≈ 1e-4 eV/Å times the
-        // tiny chance; with h = 1e-5 Å and ~1e4 pair distances, none lie that close to r_c here
-        // (the test would fail loudly otherwise). Truncation h²E'''/6 ≲ 1e-10; rounding ≈ 1e-16·1/h.
+        // Truncation h²E'''/6 ≲ 1e-10 eV/Å, rounding ≈ 1e-16·|E_atom|/h ≈ 1e-12. The force jumps by
+        // ≈ 1.2e-4 eV/Å where a pair crosses r_c; a displaced atom has ~24 pair distances per Å near
+        // r_c, so one within ±h = 1e-5 Å is a 2e-4 chance per component, and the fixed seed avoids it.
         for (int k = 0; k < 3 * 256; k += 11) {
             double[] q = p.clone();
             q[k] += h;
