@@ -13,6 +13,9 @@ public final class MinimumDistance {
     /** 0.1 Å: far inside any real bond (H₂ is 0.74 Å). */
     public static final double DEFAULT_MIN_DISTANCE = 0.1;
 
+    /** Reused per thread: periodic MD checks every step. */
+    private static final ThreadLocal<NeighborList> DEFAULT_LISTS = ThreadLocal.withInitial(() -> new NeighborList(DEFAULT_MIN_DISTANCE));
+
     /** {@link #check(Structure, double)} with 0.1 Å. */
     public static void check(Structure s) {
         check(s, DEFAULT_MIN_DISTANCE);
@@ -30,7 +33,7 @@ public final class MinimumDistance {
             checkAllPairs(s, minDistance); // no allocation: potentials call this on every evaluation
             return;
         }
-        NeighborList list = new NeighborList(minDistance);
+        NeighborList list = minDistance == DEFAULT_MIN_DISTANCE ? DEFAULT_LISTS.get() : new NeighborList(minDistance);
         list.build(s);
         for (int i = 0; i < s.size(); i++) {
             for (int k = list.start(i); k < list.end(i); k++) {

@@ -221,9 +221,12 @@ public final class NeighborList {
     private void buildCellList(int n) {
         // Bin coordinates: fractional for periodic cells (bins along each lattice vector at least
         // one cutoff apart in the perpendicular direction), Cartesian for isolated systems.
+        // Bins must be at least one cutoff wide; more than ~2 per atom only costs memory and time
+        // (a 0.1 Å distance check in a 20 Å box would otherwise ask for 200³ bins).
+        int cap = Math.max(3, (int) Math.ceil(Math.cbrt(2.0 * n)));
         if (periodic) {
             for (int k = 0; k < 3; k++) {
-                nb[k] = Math.max(1, (int) Math.floor(heights[k] / cutoff));
+                nb[k] = Math.max(1, Math.min(cap, (int) Math.floor(heights[k] / cutoff)));
                 width[k] = 1.0 / nb[k];
             }
         } else {
@@ -235,8 +238,7 @@ public final class NeighborList {
                 }
                 if (n == 0) mn = mx = 0;
                 lo[k] = mn;
-                // At most ~100 bins per axis keeps the bin arrays small for sparse systems.
-                nb[k] = (int) Math.max(1, Math.min(100, Math.floor((mx - mn) / cutoff)));
+                nb[k] = (int) Math.max(1, Math.min(cap, Math.floor((mx - mn) / cutoff)));
                 width[k] = Math.max((mx - mn) / nb[k], cutoff);
             }
         }

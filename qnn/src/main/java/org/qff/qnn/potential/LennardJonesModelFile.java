@@ -9,7 +9,8 @@ import org.qff.qnn.io.AtomicFiles;
 
 /**
  * The model file of a {@link LennardJones} potential:
- * {@code {"type": "lennard-jones", "epsilon_eV": 0.0104, "sigma_A": 3.4}} (read by {@link Potentials}).
+ * {@code {"type": "lennard-jones", "epsilon_eV": 0.0104, "sigma_A": 3.4}} (read by {@link Potentials}); with
+ * {@code "cutoff_A"} it is a {@link TruncatedLennardJones}.
  */
 public final class LennardJonesModelFile {
     public static final String TYPE = "lennard-jones";
@@ -23,6 +24,19 @@ public final class LennardJonesModelFile {
         root.put("epsilon_eV", lj.epsilon());
         root.put("sigma_A", lj.sigma());
         return root;
+    }
+
+    public static ObjectNode toJson(TruncatedLennardJones lj) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", TYPE);
+        root.put("epsilon_eV", lj.epsilon());
+        root.put("sigma_A", lj.sigma());
+        root.put("cutoff_A", lj.cutoff());
+        return root;
+    }
+
+    public static void write(TruncatedLennardJones lj, Path file) throws IOException {
+        AtomicFiles.writeString(file, JSON.writeValueAsString(toJson(lj)) + "\n");
     }
 
     public static void write(LennardJones lj, Path file) throws IOException {

@@ -29,8 +29,10 @@ public final class Potentials {
         registerBuiltin("lj-argon", LennardJones::argon);
         // Ethanol in rMD17 atom order: Morse bonds, angles and repulsion around an idealised geometry.
         registerBuiltin("bonded-ethanol", () -> BondedPotential.fromReference(org.qff.qnn.atoms.Molecules.ethanol()));
-        registerModelType("lennard-jones", node -> new LennardJones(
-                requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A")));
+        // Without "cutoff_A": all pairs of an isolated cluster; with it: truncated and shifted, periodic cells allowed.
+        registerModelType("lennard-jones", node -> node.has("cutoff_A")
+                ? new TruncatedLennardJones(requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A"), requiredNumber(node, "cutoff_A"))
+                : new LennardJones(requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A")));
         registerModelType(BondedPotential.TYPE, BondedModelFile::read);
     }
 

@@ -170,47 +170,11 @@ class BondedPotentialTest {
 
     @Test
     void staysBoundAndConservesEnergyInVelocityVerlet() {
-        BondedPotential pot = BondedPotential.fromReference(ETHANOL);
-        Random rnd = new Random(13);
-        int n = 9;
-        double[] mass = new double[n];
-        for (int a = 0; a < n; a++) mass[a] = Elements.mass(ETHANOL.atomicNumber(a));
-        // Maxwell–Boltzmann velocities (Å/fs) at 1000 K: hot, so bonds are stretched far.
-        double kT = Units.KB * 1000;
-        double[] v = new double[3 * n];
-        for (int k = 0; k < 3 * n; k++) v[k] = rnd.nextGaussian() * Math.sqrt(kT / (mass[k / 3] * Units.AMU_A2_PER_FS2));
-        double[] x = ETHANOL.positions();
-        double[] f = new double[3 * n];
-        double dt = 0.25;
-        double epot = pot.compute(ETHANOL, f, null);
-        double e0 = epot + kinetic(v, mass);
-        double maxDrift = 0;
-        double maxStretch = 0;
-        BondedTopology t = pot.topology();
-        for (int step = 0; step < 4000; step++) {
-            for (int k = 0; k < 3 * n; k++) {
-                double acc = f[k] / (mass[k / 3] * Units.AMU_A2_PER_FS2);
-                v[k] += 0.5 * dt * acc;
-                x[k] += dt * v[k];
-            }
-            Structure s = ETHANOL.withPositions(x);
-            epot = pot.compute(s, f, null);
-            for (int k = 0; k < 3 * n; k++) v[k] += 0.5 * dt * f[k] / (mass[k / 3] * Units.AMU_A2_PER_FS2);
-            maxDrift = Math.max(maxDrift, Math.abs(epot + kinetic(v, mass) - e0));
-            for (MorseBond b : t.bonds()) {
-                double dx = s.x(b.j()) - s.x(b.i()), dy = s.y(b.j()) - s.y(b.i()), dz = s.z(b.j()) - s.z(b.i());
-                maxStretch = Math.max(maxStretch, Math.sqrt(dx * dx + dy * dy + dz * dz) / b.length());
-            }
-        }
+        // 1000 K: hot, so bonds are stretched far; 4000 steps of 0.25 fs = 1 ps.
+        VerletRun r = VerletRun.run(BondedPotential.fromReference(ETHANOL), ETHANOL, 1000, 0.25, 4000, 13);
         // Total energy ≈ 27·½kT ≈ 1.2 eV; Verlet's shadow-energy oscillation at ωdt ≈ 0.15 is ~1e-3 of it.
-        assertTrue(maxDrift < 5e-3, "energy drift " + maxDrift + " eV");
-        assertTrue(maxStretch < 1.35, "a bond stretched to " + maxStretch + " × its rest length");
-    }
-
-    private static double kinetic(double[] v, double[] mass) {
-        double k = 0;
-        for (int i = 0; i < v.length; i++) k += 0.5 * mass[i / 3] * v[i] * v[i];
-        return k * Units.AMU_A2_PER_FS2;
+        assertTrue(r.maxEnergyDrift() < 5e-3, "energy drift " + r.maxEnergyDrift() + " eV");
+        assertTrue(r.maxBondStretch() < 1.35, "a bond stretched to " + r.maxBondStretch() + " × its rest length");
     }
 
     @Test
