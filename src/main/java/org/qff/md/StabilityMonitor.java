@@ -59,7 +59,7 @@ public final class StabilityMonitor {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 double r = distance(reference, i, j);
-                double cutoff = BOND_TOLERANCE * (CovalentRadii.of(system.atomicNumber(i)) + CovalentRadii.of(system.atomicNumber(j)));
+                double cutoff = BOND_TOLERANCE * (org.qff.qnn.atoms.Elements.covalentRadius(system.atomicNumber(i)) + org.qff.qnn.atoms.Elements.covalentRadius(system.atomicNumber(j)));
                 if (r < cutoff) {
                     pairs.add(new int[] {i, j});
                     lengths.add(r);

@@ -85,7 +85,7 @@ public final class Demo {
         say.accept("falling back to a SYNTHETIC dataset: Langevin MD at 500 K with the built-in classical potential bonded-ethanol (not rMD17)");
         synthetic = true;
         Potential classical = Potentials.load("bonded-ethanol");
-        Dataset all = SyntheticData.sample("synthetic ethanol (bonded-ethanol, 500 K)", Molecules.ethanol(), classical, 500,
+        Dataset all = MdSampledData.sample("synthetic ethanol (bonded-ethanol, 500 K)", Molecules.ethanol(), classical, 500,
                 plan.nTrain() + plan.nValidation() + plan.nTest(), 20, seed);
         int[] trainIdx = range(0, plan.nTrain()), valIdx = range(plan.nTrain(), plan.nTrain() + plan.nValidation());
         int[] testIdx = range(plan.nTrain() + plan.nValidation(), all.size());

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.qff.qnn.atoms.Molecules;
-import org.qff.qnn.atoms.Structure;
-import org.qff.qnn.potential.Potential;
 import org.qff.qnn.potential.Potentials;
 import org.qff.qnn.train.LearningRateSchedule;
 import org.qff.qnn.train.LossWeights;
@@ -17,25 +14,16 @@ import org.qff.qnn.train.ReferenceEnergyFit;
 import org.qff.qnn.train.Trainer;
 import org.qff.qnn.train.TrainerConfig;
 import org.qff.qnn.train.TrainingFrame;
+import org.qff.qnn.train.TrainingFrames;
+import org.qff.qnn.data.SyntheticData;
 import org.qff.qnn.train.TrainingResult;
 
 /** A tiny revised QNN trained on ethanol geometries labelled by the classical bonded potential. */
 class QnnTrainingTest {
 
+    /** Ethanol displaced by 0.06 Å Gaussians, labelled by the classical bonded potential. */
     static List<TrainingFrame> syntheticEthanol(int count, long seed) {
-        Potential truth = Potentials.load("bonded-ethanol");
-        Structure ref = Molecules.ethanol();
-        Random rnd = new Random(seed);
-        List<TrainingFrame> out = new ArrayList<>();
-        for (int f = 0; f < count; f++) {
-            double[] p = ref.positions();
-            for (int k = 0; k < p.length; k++) p[k] += 0.06 * rnd.nextGaussian();
-            Structure s = ref.withPositions(p);
-            double[] forces = new double[p.length];
-            double e = truth.compute(s, forces, null);
-            out.add(new TrainingFrame(s, e, forces));
-        }
-        return out;
+        return TrainingFrames.of(SyntheticData.perturbed(Potentials.load("bonded-ethanol"), Molecules.ethanol(), count, 0.06, seed));
     }
 
     private static double[] train(List<TrainingFrame> train, List<TrainingFrame> val, int threads, int epochs, List<TrainingResult> results)
