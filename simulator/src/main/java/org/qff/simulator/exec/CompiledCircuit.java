@@ -8,6 +8,7 @@ import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
 import org.qff.simulator.circuit.Gate;
 import org.qff.simulator.circuit.GateMatrices;
+import org.qff.simulator.kernel.VectorKernels;
 
 /**
  * A circuit prepared for repeated runs: gates (or fused blocks) mapped to kernel calls, fixed
@@ -22,7 +23,7 @@ public final class CompiledCircuit {
     private final Op[] ops;
     private final int fusedBlocks;
 
-    CompiledCircuit(Circuit circuit, GateKernels kernels, int fusionWidth) {
+    CompiledCircuit(Circuit circuit, GateKernels kernels, int fusionWidth, int blockQubits) {
         this.circuit = circuit;
         this.kernels = kernels;
         List<Op> out = new ArrayList<>();
@@ -40,8 +41,31 @@ public final class CompiledCircuit {
                 }
             }
         }
+        if (kernels instanceof VectorKernels vk && blockQubits > 0 && circuit.qubits() > blockQubits) out = blocked(out, vk, blockQubits);
         this.ops = out.toArray(Op[]::new);
         this.fusedBlocks = fused;
+    }
+
+    /** Groups maximal runs of two or more consecutive ops below the block size into cache-blocked runs. */
+    private static List<Op> blocked(List<Op> ops, VectorKernels vk, int blockQubits) {
+        List<Op> out = new ArrayList<>();
+        List<Op> run = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.maxQubit() < blockQubits) {
+                run.add(op);
+                continue;
+            }
+            flush(run, out, vk, blockQubits);
+            out.add(op);
+        }
+        flush(run, out, vk, blockQubits);
+        return out;
+    }
+
+    private static void flush(List<Op> run, List<Op> out, VectorKernels vk, int blockQubits) {
+        if (run.size() == 1) out.add(run.get(0));
+        else if (run.size() > 1) out.add(new BlockedOps(run, vk, blockQubits));
+        run.clear();
     }
 
     private static boolean allPermutations(GateFuser.Block block) {
@@ -78,7 +102,7 @@ public final class CompiledCircuit {
 
     public Circuit circuit() { return circuit; }
 
-    /** Number of kernel calls per run. */
+    /** Number of kernel calls per run (a cache-blocked run of ops counts as one). */
     public int operationCount() { return ops.length; }
 
     /** Number of those calls that are fused blocks. */

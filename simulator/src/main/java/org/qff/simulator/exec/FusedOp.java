@@ -6,6 +6,7 @@ import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Gate;
 import org.qff.simulator.circuit.GateMatrices;
+import org.qff.simulator.kernel.KernelOp;
 
 /**
  * A fused block applied as one dense (or, when every member is diagonal, one diagonal) kernel
@@ -118,6 +119,21 @@ final class FusedOp implements Op {
         int i = base;
         for (int j = 0; j < pos.length; j++) i |= ((localIndex >> j) & 1) << pos[j];
         return i;
+    }
+
+    private KernelOp prepared;
+
+    public int maxQubit() { return qubits[qubits.length - 1]; }
+
+    public KernelOp prepared() {
+        if (prepared == null) prepared = diagonal ? KernelOp.diagonal(qubits, matrix) : KernelOp.dense(qubits, matrix);
+        return prepared;
+    }
+
+    public void rebind(Bindings b) {
+        if (fixed) return;
+        build(b);
+        prepared.setMatrix(matrix);
     }
 
     /** Whether the block's matrix depends on the bindings. */

@@ -7,6 +7,7 @@ import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Gate;
 import org.qff.simulator.circuit.GateKind;
 import org.qff.simulator.circuit.GateMatrices;
+import org.qff.simulator.kernel.KernelOp;
 
 /**
  * Turns one gate into the ops that apply it through its cheapest kernel: permutations touch only
@@ -46,12 +47,53 @@ final class GateOps {
         }
     }
 
-    record ControlledX(int[] controls, int target) implements Op {
+    static final class ControlledX implements Op {
+        private final int[] controls;
+        private final int target;
+        private KernelOp prepared;
+
+        ControlledX(int[] controls, int target) {
+            this.controls = controls;
+            this.target = target;
+        }
+
         public void apply(GateKernels k, StateVector s, Bindings b) { k.controlledX(s, controls, target); }
+
+        public int maxQubit() { return Math.max(target, max(controls)); }
+
+        public KernelOp prepared() {
+            if (prepared == null) prepared = KernelOp.controlledX(controls, target);
+            return prepared;
+        }
+
+        public void rebind(Bindings b) {}
     }
 
-    record Swap(int a, int b) implements Op {
+    static final class Swap implements Op {
+        private final int a, b;
+        private KernelOp prepared;
+
+        Swap(int a, int b) {
+            this.a = a;
+            this.b = b;
+        }
+
         public void apply(GateKernels k, StateVector s, Bindings bd) { k.swap(s, a, b); }
+
+        public int maxQubit() { return Math.max(a, b); }
+
+        public KernelOp prepared() {
+            if (prepared == null) prepared = KernelOp.swap(a, b);
+            return prepared;
+        }
+
+        public void rebind(Bindings bd) {}
+    }
+
+    static int max(int[] qubits) {
+        int m = -1;
+        for (int q : qubits) m = Math.max(m, q);
+        return m;
     }
 
     /** RY needs only its angle: no matrix at all. */
@@ -59,15 +101,37 @@ final class GateOps {
         private final Gate gate;
         private final int target;
         private final double[] arg = new double[1];
+        private final boolean fixed;
+        private KernelOp prepared;
 
         Ry(Gate gate) {
             this.gate = gate;
             this.target = gate.qubits()[0];
+            this.fixed = gate.isFixed();
         }
 
         public void apply(GateKernels k, StateVector s, Bindings b) {
             gate.argValues(b, arg);
             k.ry(s, target, arg[0]);
+        }
+
+        public int maxQubit() { return target; }
+
+        public KernelOp prepared() {
+            if (prepared == null) {
+                prepared = KernelOp.ry(target, 0);
+                if (fixed) {
+                    gate.argValues(Bindings.NONE, arg);
+                    prepared.setAngle(arg[0]);
+                }
+            }
+            return prepared;
+        }
+
+        public void rebind(Bindings b) {
+            if (fixed) return;
+            gate.argValues(b, arg);
+            prepared.setAngle(arg[0]);
         }
     }
 
@@ -83,6 +147,7 @@ final class GateOps {
         private final double[] args;
         private final double[] matrix;
         private final double[] operand;
+        private KernelOp prepared;
 
         MatrixOp(Gate g, Shape shape) {
             this.gate = g;
@@ -125,6 +190,25 @@ final class GateOps {
                 }
                 default -> { }
             }
+        }
+
+        public int maxQubit() { return max(qubits); }
+
+        public KernelOp prepared() {
+            if (prepared == null) {
+                prepared = switch (shape) {
+                    case DIAGONAL1, DIAGONAL -> KernelOp.diagonal(qubits, operand);
+                    case CONTROLLED1 -> KernelOp.controlled(controls, new int[] {qubits[1]}, operand);
+                    case DENSE1, DENSE2, DENSEK -> KernelOp.dense(qubits, operand);
+                };
+            }
+            return prepared;
+        }
+
+        public void rebind(Bindings b) {
+            if (fixed) return;
+            refresh(b);
+            prepared.setMatrix(operand);
         }
 
         public void apply(GateKernels k, StateVector s, Bindings b) {

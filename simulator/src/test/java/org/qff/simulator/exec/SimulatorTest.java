@@ -43,7 +43,8 @@ class SimulatorTest {
             int n = 1 + trial % 7;
             RandomCircuits rc = RandomCircuits.generate(n, 30, 5, rnd);
             for (int width = 0; width <= 5; width++) {
-                for (Simulator base : new Simulator[] {Simulator.reference(), Simulator.create(), Simulator.using(VectorKernels.withThreads(2, 1))}) {
+                for (Simulator base : new Simulator[] {Simulator.reference(), Simulator.create(), Simulator.create().withCacheBlocking(3),
+                        Simulator.using(VectorKernels.withThreads(2, 1)).withCacheBlocking(4)}) {
                     Simulator sim = base.withFusion(width);
                     assertClose(rc.expected, run(sim, rc), TOL, sim + " n=" + n + " trial " + trial + " fusion " + width + " " + rc.circuit.gates());
                 }
@@ -91,6 +92,26 @@ class SimulatorTest {
             new CircuitRunner(ScalarKernels.INSTANCE).run(rc.circuit, rc.bindings, s);
             assertClose(rc.expected, s.toInterleaved(), TOL, "CircuitRunner");
         }
+    }
+
+    @Test
+    void cacheBlockedRunsEqualPlainRunsAndBlockTheLowGates() {
+        Random rnd = new Random(31);
+        for (int n : new int[] {6, 9}) {
+            Circuit c = RandomCircuitsNoReference.circuit(n, 200, rnd);
+            double[] start = org.qff.simulator.reference.DenseReference.randomState(n, rnd);
+            double[] plain = runFrom(Simulator.reference(), c, start);
+            for (int block : new int[] {3, 5, n - 1}) {
+                for (int width : new int[] {0, 3}) {
+                    Simulator sim = Simulator.create().withFusion(width).withCacheBlocking(block);
+                    assertClose(plain, runFrom(sim, c, start), TOL, sim + " n=" + n);
+                    assertClose(plain, runFrom(Simulator.using(VectorKernels.withThreads(2, 1)).withFusion(width).withCacheBlocking(block), c, start), TOL, "2 threads " + sim);
+                }
+            }
+        }
+        // a layer on 12 qubits with 8-qubit blocks: RY 0..7 and CX 0-1 .. 6-7 each collapse into one blocked run
+        CompiledCircuit layer = Simulator.create().withCacheBlocking(8).compile(GateFuserTest.layered(12, 1));
+        assertEquals(1 + 4 + 1 + 4, layer.operationCount(), "[RY 0..7], RY 8..11, [CX 0-1..6-7], CX 7-8..10-11");
     }
 
     @Test
