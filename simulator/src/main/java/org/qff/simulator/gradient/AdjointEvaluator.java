@@ -223,10 +223,10 @@ public final class AdjointEvaluator implements AutoCloseable {
                     tmp.copyFrom(psi);
                     cc.applyMatrix(k, uDot, tmp);
                 }
-                cc.applyMatrix(k, u, psiDot);
+                cc.applyParametric(k, u, a, false, psiDot);
                 if (moving) StateOps.axpy(psiDot, 1.0, tmp);
             }
-            cc.applyMatrix(k, u, psi);
+            cc.applyParametric(k, u, a, false, psi);
         }
     }
 
@@ -286,7 +286,11 @@ public final class AdjointEvaluator implements AutoCloseable {
             double[] a = argVals[k];
             GateDerivatives.fill(kind, a, -1, -1, u);
             LocalMatrices.adjoint(u, dim, uDag);
-            cc.applyMatrix(k, uDag, psi); // ψ_(k−1)
+            if (!tangent && dim == 2 && cc.differentiable[k]) {
+                fusedStep(k, b, gT, gX);
+                continue;
+            }
+            cc.applyParametric(k, uDag, a, true, psi); // ψ_(k−1)
             boolean moving = false;
             if (tangent) {
                 moving = tangentMatrix(k, b, tT, tX);
@@ -295,7 +299,7 @@ public final class AdjointEvaluator implements AutoCloseable {
                     cc.applyMatrix(k, uDot, tmp);
                     StateOps.axpy(psiDot, -1.0, tmp);
                 }
-                cc.applyMatrix(k, uDag, psiDot); // ψ̇_(k−1)
+                cc.applyParametric(k, uDag, a, true, psiDot); // ψ̇_(k−1)
             }
             if (cc.differentiable[k]) {
                 Expr[] e = cc.gates[k].args();
@@ -326,11 +330,45 @@ public final class AdjointEvaluator implements AutoCloseable {
                     tmp.copyFrom(lambda);
                     cc.applyMatrix(k, uDotDag, tmp);
                 }
-                cc.applyMatrix(k, uDag, lambdaDot);
+                cc.applyParametric(k, uDag, a, true, lambdaDot);
                 if (moving) StateOps.axpy(lambdaDot, 1.0, tmp);
             }
-            cc.applyMatrix(k, uDag, lambda);
+            cc.applyParametric(k, uDag, a, true, lambda);
         }
+    }
+
+    private final double[] fusedG = new double[24], fusedOut = new double[3];
+    private final int[] fusedArg = new int[3];
+
+    /**
+     * First-order backward step of a one-qubit gate in one sweep ({@link AdjointSweeps}): the
+     * elements Re⟨λ_k|∂_jU·U†|ψ_k⟩ and the un-computation of ψ and λ together. Expects uDag filled.
+     */
+    private void fusedStep(int k, Bindings b, double[] gT, double[] gX) {
+        var kind = cc.gates[k].kind();
+        Expr[] e = cc.gates[k].args();
+        int count = 0;
+        for (int j = 0; j < e.length; j++) {
+            if (!cc.argHasSymbols[k][j]) continue;
+            GateDerivatives.fill(kind, argVals[k], j, -1, d);
+            // G_j = ∂_jU·U† (2×2), written into its slot of fusedG
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 2; c++) {
+                    double sr = 0, si = 0;
+                    for (int m = 0; m < 2; m++) {
+                        double ar = d[2 * (r * 2 + m)], ai = d[2 * (r * 2 + m) + 1];
+                        double br = uDag[2 * (m * 2 + c)], bi = uDag[2 * (m * 2 + c) + 1];
+                        sr += ar * br - ai * bi;
+                        si += ar * bi + ai * br;
+                    }
+                    fusedG[8 * count + 2 * (r * 2 + c)] = sr;
+                    fusedG[8 * count + 2 * (r * 2 + c) + 1] = si;
+                }
+            }
+            fusedArg[count++] = j;
+        }
+        AdjointSweeps.step1(psi, lambda, cc.gates[k].qubits()[0], uDag, fusedG, count, fusedOut);
+        for (int i = 0; i < count; i++) ExprCalculus.accumulate(e[fusedArg[i]], b, 2 * fusedOut[i], gT, gX);
     }
 
     private void prepareGradients(double[] gT, double[] gX) {

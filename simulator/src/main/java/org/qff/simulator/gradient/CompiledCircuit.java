@@ -80,6 +80,40 @@ final class CompiledCircuit {
         }
     }
 
+    /** Entries (1,1), (1,3), (3,1), (3,3) of a 4×4 matrix on [control, target]: the control = 1 block. */
+    private static final int[] CONTROLLED_BLOCK = {5, 7, 13, 15};
+    private final double[] diagScratch = new double[8], blockScratch = new double[8];
+    private final int[] controlScratch = new int[1];
+
+    /**
+     * Applies parameterised gate k given its matrix m (U, or U† when {@code inverse}) through the
+     * cheapest kernel for its kind, as {@link GateApplier} does: RY as a real rotation, diagonal
+     * kinds as one multiply pass, controlled kinds through the controlled kernel, the rest dense.
+     */
+    void applyParametric(int k, double[] m, double[] args, boolean inverse, StateVector s) {
+        int[] q = gates[k].qubits();
+        switch (gates[k].kind()) {
+            case RY -> kernels.ry(s, q[0], inverse ? -args[0] : args[0]);
+            case RZ, PHASE -> kernels.diagonal1(s, q[0], m[0], m[1], m[6], m[7]);
+            case CPHASE, RZZ, CRZ -> {
+                for (int l = 0; l < 4; l++) {
+                    diagScratch[2 * l] = m[2 * (l * 4 + l)];
+                    diagScratch[2 * l + 1] = m[2 * (l * 4 + l) + 1];
+                }
+                kernels.diagonal(s, q, diagScratch);
+            }
+            case CRX, CRY, CU3 -> {
+                for (int e = 0; e < 4; e++) {
+                    blockScratch[2 * e] = m[2 * CONTROLLED_BLOCK[e]];
+                    blockScratch[2 * e + 1] = m[2 * CONTROLLED_BLOCK[e] + 1];
+                }
+                controlScratch[0] = q[0];
+                kernels.controlled1(s, controlScratch, q[1], blockScratch);
+            }
+            default -> applyMatrix(q, m, s);
+        }
+    }
+
     /** Applies a fixed (argument-free) gate k or its inverse. */
     void applyFixed(int k, StateVector s, boolean inverse) {
         GateApplier.apply(kernels, s, inverse ? inverses[k] : gates[k], Bindings.NONE);
