@@ -16,6 +16,16 @@ public record Cell(double[] a, double[] b, double[] c) {
         if (Math.abs(volume(a, b, c)) < 1e-9) throw new IllegalArgumentException("cell volume is zero");
     }
 
+    // Copies out, so that a Cell (and what neighbour lists cache about it) cannot change.
+    @Override
+    public double[] a() { return a.clone(); }
+
+    @Override
+    public double[] b() { return b.clone(); }
+
+    @Override
+    public double[] c() { return c.clone(); }
+
     public static Cell orthorhombic(double lx, double ly, double lz) {
         return new Cell(new double[] {lx, 0, 0}, new double[] {0, ly, 0}, new double[] {0, 0, lz});
     }

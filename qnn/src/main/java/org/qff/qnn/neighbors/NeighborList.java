@@ -49,7 +49,12 @@ public final class NeighborList {
     private double[] frac = new double[0];
     private final double[][] recip = new double[3][3];
     private final double[][] lattice = new double[3][3];
+    private final double[] heights = new double[3];
+    private Cell preparedCell; // the cell whose lattice, reciprocal and heights are cached
     private boolean periodic;
+    private final int[] nb = new int[3];
+    private final double[] lo = new double[3];
+    private final double[] width = new double[3];
     private int[] binOf = new int[0];
     private int[] binStart = new int[1];
     private int[] binAtoms = new int[0];
@@ -75,7 +80,7 @@ public final class NeighborList {
      */
     public void build(Structure s) {
         int n = s.size();
-        atoms = n;
+        atoms = 0; // a build that throws leaves an empty list, not a stale one
         if (pos.length < 3 * n) pos = new double[3 * n];
         s.copyPositions(pos);
         periodic = s.isPeriodic();
@@ -84,21 +89,26 @@ public final class NeighborList {
         boolean cells = strategy == Strategy.CELL_LIST || (strategy == Strategy.AUTO && n > CELL_LIST_THRESHOLD);
         if (cells) buildCellList(n);
         else buildBruteForce(n);
+        atoms = n;
     }
 
     private void preparePeriodic(Cell cell, int n) {
-        double[] h = cell.heights();
-        for (int k = 0; k < 3; k++) {
-            if (2 * cutoff >= h[k]) {
-                throw new IllegalArgumentException("cutoff " + cutoff + " Å is not below half the cell height " + h[k] + " Å along lattice vector "
-                        + "abc".charAt(k) + " (minimum image would miss or double-count neighbours)");
+        if (cell != preparedCell) { // an MD run keeps one Cell: derive its matrices once
+            double[] h = cell.heights();
+            for (int k = 0; k < 3; k++) {
+                if (2 * cutoff >= h[k]) {
+                    throw new IllegalArgumentException("cutoff " + cutoff + " Å is not below half the cell height " + h[k] + " Å along lattice vector "
+                            + "abc".charAt(k) + " (minimum image would miss or double-count neighbours)");
+                }
             }
-        }
-        double[][] r = cell.reciprocal();
-        double[][] m = cell.matrix();
-        for (int k = 0; k < 3; k++) {
-            System.arraycopy(r[k], 0, recip[k], 0, 3);
-            System.arraycopy(m[k], 0, lattice[k], 0, 3);
+            double[][] r = cell.reciprocal();
+            double[][] m = cell.matrix();
+            for (int k = 0; k < 3; k++) {
+                System.arraycopy(r[k], 0, recip[k], 0, 3);
+                System.arraycopy(m[k], 0, lattice[k], 0, 3);
+                heights[k] = h[k];
+            }
+            preparedCell = cell;
         }
         if (frac.length < 3 * n) frac = new double[3 * n];
         for (int i = 0; i < n; i++) {
@@ -116,6 +126,60 @@ public final class NeighborList {
             }
         }
         start[n] = count;
+    }
+
+    /** Whether j is within the cutoff of i, by exactly the arithmetic of {@link #addIfWithin}. */
+    private boolean within(int i, int j) {
+        double ddx, ddy, ddz;
+        if (periodic) {
+            double f0 = frac[3 * j] - frac[3 * i], f1 = frac[3 * j + 1] - frac[3 * i + 1], f2 = frac[3 * j + 2] - frac[3 * i + 2];
+            f0 -= Math.rint(f0);
+            f1 -= Math.rint(f1);
+            f2 -= Math.rint(f2);
+            ddx = f0 * lattice[0][0] + f1 * lattice[1][0] + f2 * lattice[2][0];
+            ddy = f0 * lattice[0][1] + f1 * lattice[1][1] + f2 * lattice[2][1];
+            ddz = f0 * lattice[0][2] + f1 * lattice[1][2] + f2 * lattice[2][2];
+        } else {
+            ddx = pos[3 * j] - pos[3 * i];
+            ddy = pos[3 * j + 1] - pos[3 * i + 1];
+            ddz = pos[3 * j + 2] - pos[3 * i + 2];
+        }
+        return ddx * ddx + ddy * ddy + ddz * ddz < cutoff * cutoff;
+    }
+
+    /** Sorts a[0..m) ascending without allocating: insertion sort for short runs, heapsort beyond. */
+    static void sortInPlace(int[] a, int m) {
+        if (m <= 32) {
+            for (int t = 1; t < m; t++) {
+                int v = a[t], u = t - 1;
+                while (u >= 0 && a[u] > v) {
+                    a[u + 1] = a[u];
+                    u--;
+                }
+                a[u + 1] = v;
+            }
+            return;
+        }
+        for (int root = m / 2 - 1; root >= 0; root--) siftDown(a, root, m);
+        for (int end = m - 1; end > 0; end--) {
+            int t = a[0];
+            a[0] = a[end];
+            a[end] = t;
+            siftDown(a, 0, end);
+        }
+    }
+
+    private static void siftDown(int[] a, int root, int size) {
+        int v = a[root];
+        while (true) {
+            int child = 2 * root + 1;
+            if (child >= size) break;
+            if (child + 1 < size && a[child + 1] > a[child]) child++;
+            if (a[child] <= v) break;
+            a[root] = a[child];
+            root = child;
+        }
+        a[root] = v;
     }
 
     /** Appends pair i→j at entry {@code count} when within the cutoff; returns the new count. */
@@ -157,17 +221,12 @@ public final class NeighborList {
     private void buildCellList(int n) {
         // Bin coordinates: fractional for periodic cells (bins along each lattice vector at least
         // one cutoff apart in the perpendicular direction), Cartesian for isolated systems.
-        int[] nb = new int[3];
-        double[] lo = new double[3];
-        double[] width = new double[3];
+        // Bins must be at least one cutoff wide; more than ~2 per atom only costs memory and time
+        // (a 0.1 Å distance check in a 20 Å box would otherwise ask for 200³ bins).
+        int cap = Math.max(3, (int) Math.ceil(Math.cbrt(2.0 * n)));
         if (periodic) {
-            double h0 = 0, h1 = 0, h2 = 0;
-            h0 = 1 / norm(recip[0]);
-            h1 = 1 / norm(recip[1]);
-            h2 = 1 / norm(recip[2]);
-            double[] h = {h0, h1, h2};
             for (int k = 0; k < 3; k++) {
-                nb[k] = Math.max(1, (int) Math.floor(h[k] / cutoff));
+                nb[k] = Math.max(1, Math.min(cap, (int) Math.floor(heights[k] / cutoff)));
                 width[k] = 1.0 / nb[k];
             }
         } else {
@@ -179,8 +238,7 @@ public final class NeighborList {
                 }
                 if (n == 0) mn = mx = 0;
                 lo[k] = mn;
-                // At most ~100 bins per axis keeps the bin arrays small for sparse systems.
-                nb[k] = (int) Math.max(1, Math.min(100, Math.floor((mx - mn) / cutoff)));
+                nb[k] = (int) Math.max(1, Math.min(cap, Math.floor((mx - mn) / cutoff)));
                 width[k] = Math.max((mx - mn) / nb[k], cutoff);
             }
         }
@@ -230,8 +288,14 @@ public final class NeighborList {
                     }
                 }
             }
-            Arrays.sort(candidates, 0, nc);
-            for (int t = 0; t < nc; t++) count = addIfWithin(i, candidates[t], count);
+            // Keep the candidates within the cutoff, sort them by index (in place: Arrays.sort would
+            // allocate a merge buffer for the sorted runs that bins produce), then record them.
+            int m = 0;
+            for (int t = 0; t < nc; t++) {
+                if (within(i, candidates[t])) candidates[m++] = candidates[t];
+            }
+            sortInPlace(candidates, m);
+            for (int t = 0; t < m; t++) count = addIfWithin(i, candidates[t], count);
         }
         start[n] = count;
     }
@@ -248,10 +312,6 @@ public final class NeighborList {
         if (!periodic) return false;
         if (nbins == 1) return o != 0;
         return o == 1; // nbins == 2: −1 and +1 are the same bin
-    }
-
-    private static double norm(double[] v) {
-        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
     }
 
     /** Number of atoms of the last build. */

@@ -153,6 +153,38 @@ class NeighborListTest {
     }
 
     @Test
+    void rebuildingAllocatesNothingOnceWarm() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Random rnd = new Random(6);
+        Cell cell = new Cell(new double[] {14, 0, 0}, new double[] {2, 14, 0}, new double[] {0, 1, 14});
+        Structure[] frames = {randomGas(rnd, 400, 14, cell), randomGas(rnd, 400, 14, cell), randomGas(rnd, 60, 8, null)};
+        for (NeighborList.Strategy strategy : new NeighborList.Strategy[] {NeighborList.Strategy.BRUTE_FORCE, NeighborList.Strategy.CELL_LIST}) {
+            NeighborList nl = new NeighborList(3.5, strategy);
+            for (int w = 0; w < 20; w++) for (Structure f : frames) nl.build(f); // buffers grow to their final size
+            long tid = Thread.currentThread().threadId();
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int rep = 0; rep < 50; rep++) for (Structure f : frames) nl.build(f);
+            long perBuild = (mx.getThreadAllocatedBytes(tid) - before) / 150;
+            // A single per-build array of 400 candidates or positions would be ≥ 1.6 kB; allow a little
+            // for the interpreter's own bookkeeping before the JIT has compiled build().
+            assertTrue(perBuild < 256, strategy + " allocates " + perBuild + " bytes per build");
+        }
+    }
+
+    @Test
+    void inPlaceSortMatchesArraysSort() {
+        Random rnd = new Random(7);
+        for (int m : new int[] {0, 1, 5, 32, 33, 100, 1000}) {
+            int[] a = new int[m + 3];
+            for (int k = 0; k < a.length; k++) a[k] = rnd.nextInt(500);
+            int[] expected = a.clone();
+            java.util.Arrays.sort(expected, 0, m);
+            NeighborList.sortInPlace(a, m);
+            assertArrayEquals(expected, a, "m = " + m);
+        }
+    }
+
+    @Test
     void pairsAreSymmetric() {
         Random rnd = new Random(5);
         Structure s = randomGas(rnd, 60, 7, new Cell(new double[] {7, 0, 0}, new double[] {1, 7, 0}, new double[] {0, 1, 7}));
@@ -174,8 +206,11 @@ class NeighborListTest {
     void rejectsCutoffTooLargeForCell() {
         Structure s = new Structure(new int[] {1}, new double[] {0, 0, 0}, Cell.orthorhombic(10, 5, 10));
         NeighborList nl = new NeighborList(2.6);
+        nl.build(new Structure(new int[] {1, 1}, new double[] {0, 0, 0, 1, 0, 0}));
         var ex = assertThrows(IllegalArgumentException.class, () -> nl.build(s));
-        assertTrue(ex.getMessage().contains("2.6") && ex.getMessage().contains("b"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("2.6") && ex.getMessage().contains("lattice vector b"), ex.getMessage());
+        assertEquals(0, nl.atomCount(), "a failed build leaves an empty list");
+        assertEquals(0, nl.size());
         assertThrows(IllegalArgumentException.class, () -> new NeighborList(-1));
         assertThrows(IllegalArgumentException.class, () -> new NeighborList(Double.NaN));
     }
