@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qff.qnn.atoms.Structure;
+import org.qff.qnn.data.Rmd17;
 import org.qff.qnn.model.CircuitBackend;
 import org.qff.qnn.model.DerivativeMethod;
 import org.qff.qnn.model.LossGradient;
@@ -47,10 +48,19 @@ public class PotentialBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            structure = molecule.equals("aspirin") ? SampleMolecules.aspirin() : SampleMolecules.ethanol();
+            structure = firstFrame(molecule);
             model = QnnModels.defaultRevised(new int[] {1, 6, 8}, 2026);
             potential = new QnnPotential(model);
             general = new QnnPotential(model, DerivativeMethod.ADJOINT, CircuitBackend.GENERAL_SIMULATOR);
+        }
+    }
+
+    /** Frame 0 of rMD17 train split 01 from $QFF_DATA when present, else the same frame built in (6 decimals). */
+    static Structure firstFrame(String molecule) {
+        try {
+            return Rmd17.load(Rmd17.defaultDataRoot(), molecule, Rmd17.Part.TRAIN, 1).structure(0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return molecule.equals("aspirin") ? SampleMolecules.aspirin() : SampleMolecules.ethanol();
         }
     }
 

@@ -28,6 +28,9 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
 
     private final QnnCircuit circuit;
     private final Op[] ops;
+    /** Flat copies of the ops for the hot loops: kind (SU2, EXCHANGE, ROTATION), qubit(s), first parameter, count. */
+    private static final int SU2 = 0, EXCHANGE = 1, ROTATION = 2;
+    private final int[] kind, qa, qb, par, cnt;
     private final int n;
     private final double[] pr, pi, dr, di, lr, li, ldr, ldi, xr, xi;
     /** Per op: U (8 doubles for one qubit; α, β for exchange), ∂U/∂p_k (3 × 8), U̇ along t (8). */
@@ -42,6 +45,17 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         List<Op> list = circuit.ops();
         this.ops = list.toArray(new Op[0]);
         this.n = 1 << circuit.qubits();
+        int no = ops.length;
+        kind = new int[no]; qa = new int[no]; qb = new int[no]; par = new int[no]; cnt = new int[no];
+        for (int k = 0; k < no; k++) {
+            par[k] = ops[k].param();
+            cnt[k] = ops[k].paramCount();
+            switch (ops[k]) {
+                case Op.Su2 g -> { kind[k] = SU2; qa[k] = g.qubit(); }
+                case Op.Exchange e -> { kind[k] = EXCHANGE; qa[k] = e.a(); qb[k] = e.b(); }
+                case Op.Rotation r -> { kind[k] = ROTATION; qa[k] = r.qubit(); qb[k] = r.axis(); }
+            }
+        }
         pr = new double[n]; pi = new double[n];
         dr = new double[n]; di = new double[n];
         lr = new double[n]; li = new double[n];
@@ -85,8 +99,8 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         for (int k = ops.length - 1; k >= 0; k--) {
             applyOp(k, pr, pi, true);
             localOverlap(k, lr, li, pr, pi, ov0);
-            int cnt = ops[k].paramCount(), p0 = ops[k].param();
-            for (int c = 0; c < cnt; c++) grad[p0 + c] += 2 * contractDerivative(k, c, ov0);
+            int count = cnt[k], p0 = par[k];
+            for (int c = 0; c < count; c++) grad[p0 + c] += 2 * contractDerivative(k, c, ov0);
             applyOp(k, lr, li, true);
         }
         return value;
@@ -124,8 +138,8 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
             localOverlap(k, lr, li, pr, pi, ov0);
             localOverlap(k, ldr, ldi, pr, pi, ov1);
             localOverlap(k, lr, li, dr, di, ov2);
-            int cnt = ops[k].paramCount(), p0 = ops[k].param();
-            for (int c = 0; c < cnt; c++) {
+            int count = cnt[k], p0 = par[k];
+            for (int c = 0; c < count; c++) {
                 grad[p0 + c] += 2 * contractDerivative(k, c, ov0);
                 double s = contractDerivative(k, c, ov1) + contractDerivative(k, c, ov2);
                 secondDirectional(k, c, p, t);
@@ -172,7 +186,7 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
         initialState(pr, pi);
         for (int k = 0; k < ops.length; k++) {
             if (k == at && mode >= 1 && mode <= 3) {
-                int q = ops[k] instanceof Op.Su2 g ? g.qubit() : ((Op.Rotation) ops[k]).qubit();
+                int q = qa[k];
                 double c = Math.cos(amount / 2), s = Math.sin(amount / 2);
                 oneQubitMatrix(c, mode == 1 ? s : 0, mode == 2 ? s : 0, mode == 3 ? s : 0, m, 0);
                 apply1(m, 0, q, pr, pi, pr, pi, false);
@@ -253,37 +267,35 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
 
     /** Fills U, ∂U/∂p (and U̇ = Σ t_p ∂U/∂p when withTangent) for op k. */
     private void prepare(int k, double[] p, double[] t, boolean withTangent, boolean withDerivatives) {
-        Op op = ops[k];
-        int o = 8 * k;
-        switch (op) {
-            case Op.Su2 g -> {
-                int q = g.param();
-                su2Matrices(p[q], p[q + 1], p[q + 2], u, o, withDerivatives ? du : null, 24 * k);
+        int o = 8 * k, d0 = 24 * k, q = par[k];
+        switch (kind[k]) {
+            case SU2 -> {
+                su2Matrices(p[q], p[q + 1], p[q + 2], u, o, withDerivatives ? du : null, d0);
                 if (withTangent) {
-                    for (int i = 0; i < 8; i++) {
-                        ud[o + i] = t[q] * du[24 * k + i] + t[q + 1] * du[24 * k + 8 + i] + t[q + 2] * du[24 * k + 16 + i];
-                    }
+                    double t0 = t[q], t1 = t[q + 1], t2 = t[q + 2];
+                    for (int i = 0; i < 8; i++) ud[o + i] = t0 * du[d0 + i] + t1 * du[d0 + 8 + i] + t2 * du[d0 + 16 + i];
                 }
             }
-            case Op.Exchange e -> {
-                double j = p[e.param()];
+            case EXCHANGE -> {
+                double j = p[q];
                 double ca = Math.cos(j), sa = Math.sin(j), cb = Math.cos(3 * j), sb = Math.sin(3 * j);
                 // U = e^{−iJ}·P_triplet + e^{3iJ}·P_singlet; ∂U/∂J = −i e^{−iJ}·P_t + 3i e^{3iJ}·P_s
                 u[o] = ca; u[o + 1] = -sa; u[o + 2] = cb; u[o + 3] = sb;
-                du[24 * k] = -sa; du[24 * k + 1] = -ca; du[24 * k + 2] = -3 * sb; du[24 * k + 3] = 3 * cb;
+                du[d0] = -sa; du[d0 + 1] = -ca; du[d0 + 2] = -3 * sb; du[d0 + 3] = 3 * cb;
                 if (withTangent) {
-                    double tj = t[e.param()];
-                    for (int i = 0; i < 4; i++) ud[o + i] = tj * du[24 * k + i];
+                    double tj = t[q];
+                    for (int i = 0; i < 4; i++) ud[o + i] = tj * du[d0 + i];
                 }
             }
-            case Op.Rotation r -> {
-                double phi = p[r.param()], c = Math.cos(phi / 2), s = Math.sin(phi / 2);
-                oneQubitMatrix(c, r.axis() == 0 ? s : 0, r.axis() == 1 ? s : 0, r.axis() == 2 ? s : 0, u, o);
+            default -> {
+                int axis = qb[k];
+                double phi = p[q], c = Math.cos(phi / 2), s = Math.sin(phi / 2);
+                oneQubitMatrix(c, axis == 0 ? s : 0, axis == 1 ? s : 0, axis == 2 ? s : 0, u, o);
                 double dc = -0.5 * s, ds = 0.5 * c;
-                oneQubitMatrix(dc, r.axis() == 0 ? ds : 0, r.axis() == 1 ? ds : 0, r.axis() == 2 ? ds : 0, du, 24 * k);
+                oneQubitMatrix(dc, axis == 0 ? ds : 0, axis == 1 ? ds : 0, axis == 2 ? ds : 0, du, d0);
                 if (withTangent) {
-                    double tp = t[r.param()];
-                    for (int i = 0; i < 8; i++) ud[o + i] = tp * du[24 * k + i];
+                    double tp = t[q];
+                    for (int i = 0; i < 8; i++) ud[o + i] = tp * du[d0 + i];
                 }
             }
         }
@@ -333,9 +345,9 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
      */
     private void localOverlap(int k, double[] lre, double[] lim, double[] sre, double[] sim, double[] out) {
         java.util.Arrays.fill(out, 0);
-        switch (ops[k]) {
-            case Op.Exchange e -> {
-                int a = 1 << e.a(), b = 1 << e.b();
+        switch (kind[k]) {
+            case EXCHANGE -> {
+                int a = 1 << qa[k], b = 1 << qb[k];
                 double allr = 0, alli = 0, sr = 0, si = 0;
                 for (int i = 0; i < n; i++) {
                     allr += lre[i] * sre[i] + lim[i] * sim[i];
@@ -352,10 +364,9 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
                 out[3] = 0.5 * si;
             }
             default -> {
-                int bit = 1 << (ops[k] instanceof Op.Su2 g ? g.qubit() : ((Op.Rotation) ops[k]).qubit());
+                int bit = 1 << qa[k];
                 double m00r = 0, m00i = 0, m01r = 0, m01i = 0, m10r = 0, m10i = 0, m11r = 0, m11i = 0;
-                for (int i = 0; i < n; i++) {
-                    if ((i & bit) != 0) continue;
+                for (int base = 0; base < n; base += 2 * bit) for (int i = base; i < base + bit; i++) {
                     int j = i | bit;
                     double l0r = lre[i], l0i = lim[i], l1r = lre[j], l1i = lim[j];
                     double s0r = sre[i], s0i = sim[i], s1r = sre[j], s1i = sim[j];
@@ -372,12 +383,12 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
 
     /** Re⟨l|D|s⟩ for op k's derivative matrix with respect to its parameter c. */
     private double contractDerivative(int k, int c, double[] ov) {
-        return contract(k, du, 24 * k + (ops[k] instanceof Op.Su2 ? 8 * c : 0), ov);
+        return contract(k, du, 24 * k + (kind[k] == SU2 ? 8 * c : 0), ov);
     }
 
     /** Re⟨l|D|s⟩ = Re Σ_ab D_ab·M_ab (one qubit) or Re[α(⟨l|s⟩ − S) + β·S] (exchange, D = αP_t + βP_s). */
     private double contract(int k, double[] mt, int o, double[] ov) {
-        if (ops[k] instanceof Op.Exchange) {
+        if (kind[k] == EXCHANGE) {
             double tr = ov[0] - ov[2], ti = ov[1] - ov[3];
             return mt[o] * tr - mt[o + 1] * ti + mt[o + 2] * ov[2] - mt[o + 3] * ov[3];
         }
@@ -414,11 +425,8 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
     }
 
     private void applyMatrixTo(int k, double[] mats, int off, double[] sr, double[] si, double[] or, double[] oi, boolean dagger) {
-        switch (ops[k]) {
-            case Op.Su2 g -> apply1(mats, off, g.qubit(), sr, si, or, oi, dagger);
-            case Op.Rotation r -> apply1(mats, off, r.qubit(), sr, si, or, oi, dagger);
-            case Op.Exchange e -> applyExchange(mats, off, e.a(), e.b(), sr, si, or, oi, dagger);
-        }
+        if (kind[k] == EXCHANGE) applyExchange(mats, off, qa[k], qb[k], sr, si, or, oi, dagger);
+        else apply1(mats, off, qa[k], sr, si, or, oi, dagger);
     }
 
     private void apply1(double[] mt, int o, int q, double[] sr, double[] si, double[] or, double[] oi, boolean dagger) {
@@ -432,8 +440,7 @@ public final class SmallCircuitEngine implements CircuitEvaluator {
             m11i = -m11i;
         }
         int bit = 1 << q;
-        for (int i = 0; i < n; i++) {
-            if ((i & bit) != 0) continue;
+        for (int base = 0; base < n; base += 2 * bit) for (int i = base; i < base + bit; i++) {
             int j = i | bit;
             double x0r = sr[i], x0i = si[i], x1r = sr[j], x1i = si[j];
             or[i] = m00r * x0r - m00i * x0i + m01r * x1r - m01i * x1i;
