@@ -11,9 +11,11 @@ package org.qff.qnn.gpr;
  * @param forceNoise noise variance on gradient components relative to σ²
  * @param lengthScale the length-scale multiplier of the feature spreads; NaN: maximise the marginal likelihood
  * @param hyperparameterFrames how many evenly spaced training geometries the likelihood search uses (0: all)
+ * @param meanRidge ridge of the linear/quadratic mean fit, relative to the mean diagonal of its normal matrix
+ * @param optimiseNoise whether the likelihood search also scales the two noise levels (by one common factor)
  */
 public record GprOptions(PriorMeanKind priorMean, double shiftMargin, boolean useForces, double energyNoise, double forceNoise,
-                         double lengthScale, int hyperparameterFrames) {
+                         double lengthScale, int hyperparameterFrames, double meanRidge, boolean optimiseNoise) {
 
     public GprOptions {
         if (priorMean == null) throw new IllegalArgumentException("prior mean is required");
@@ -24,22 +26,29 @@ public record GprOptions(PriorMeanKind priorMean, double shiftMargin, boolean us
             throw new IllegalArgumentException("length scale must be positive (or NaN to optimise), got " + lengthScale);
         }
         if (hyperparameterFrames < 0) throw new IllegalArgumentException("hyperparameter frames must be ≥ 0, got " + hyperparameterFrames);
+        if (!(meanRidge >= 0) || !Double.isFinite(meanRidge)) throw new IllegalArgumentException("mean ridge must be finite and ≥ 0, got " + meanRidge);
     }
 
-    /** Constant mean, 1 eV margin, forces used, relative noise 10⁻⁶, optimised length scale on all frames. */
+    /** Constant mean, 1 eV margin, forces used, relative noise 10⁻⁶ (scaled by the likelihood search), optimised length scales on all frames, mean ridge 0.1. */
+    public static final double DEFAULT_MEAN_RIDGE = 0.1;
+
     public static GprOptions defaults() {
-        return new GprOptions(PriorMeanKind.CONSTANT, 1.0, true, 1e-6, 1e-6, Double.NaN, 0);
+        return new GprOptions(PriorMeanKind.CONSTANT, 1.0, true, 1e-6, 1e-6, Double.NaN, 0, DEFAULT_MEAN_RIDGE, true);
     }
 
-    public GprOptions withPriorMean(PriorMeanKind m) { return new GprOptions(m, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames); }
+    public GprOptions withPriorMean(PriorMeanKind m) { return new GprOptions(m, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames, meanRidge, optimiseNoise); }
 
-    public GprOptions withShiftMargin(double eV) { return new GprOptions(priorMean, eV, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames); }
+    public GprOptions withShiftMargin(double eV) { return new GprOptions(priorMean, eV, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames, meanRidge, optimiseNoise); }
 
-    public GprOptions withUseForces(boolean f) { return new GprOptions(priorMean, shiftMargin, f, energyNoise, forceNoise, lengthScale, hyperparameterFrames); }
+    public GprOptions withUseForces(boolean f) { return new GprOptions(priorMean, shiftMargin, f, energyNoise, forceNoise, lengthScale, hyperparameterFrames, meanRidge, optimiseNoise); }
 
-    public GprOptions withNoise(double energy, double force) { return new GprOptions(priorMean, shiftMargin, useForces, energy, force, lengthScale, hyperparameterFrames); }
+    public GprOptions withNoise(double energy, double force) { return new GprOptions(priorMean, shiftMargin, useForces, energy, force, lengthScale, hyperparameterFrames, meanRidge, optimiseNoise); }
 
-    public GprOptions withLengthScale(double l) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, l, hyperparameterFrames); }
+    public GprOptions withLengthScale(double l) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, l, hyperparameterFrames, meanRidge, optimiseNoise); }
 
-    public GprOptions withHyperparameterFrames(int n) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, n); }
+    public GprOptions withHyperparameterFrames(int n) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, n, meanRidge, optimiseNoise); }
+
+    public GprOptions withMeanRidge(double r) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames, r, optimiseNoise); }
+
+    public GprOptions withOptimiseNoise(boolean b) { return new GprOptions(priorMean, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames, meanRidge, b); }
 }

@@ -15,11 +15,11 @@ import java.util.List;
  * kernel length scales by maximising the log marginal likelihood and solves for the weights.
  *
  * <p>Hyperparameters: every atom's kernel uses length scales ℓ·s_k, with s_k the spread of feature
- * k over the training set and two multipliers ℓ shared by all atoms, one for distances and one for
- * angles; the signal variance σ² is profiled out analytically (σ̂² = yᵀK0⁻¹y / n for the
- * unit-variance covariance K0 with relative noise), so the likelihood is a function of the two
- * log multipliers, maximised by a coarse scan of a common value then Nelder–Mead (derivative-free;
- * each step is one Cholesky factorisation).
+ * k over the training set and three multipliers ℓ shared by all atoms, for distances, polar angles
+ * and azimuths; optionally a scale of the configured relative noise. The signal variance σ² is
+ * profiled out analytically (σ̂² = yᵀK0⁻¹y / n for the unit-variance covariance K0 with relative
+ * noise), so the likelihood is a function of three or four logs, maximised by a coarse scan of a
+ * common multiplier then Nelder–Mead (derivative-free; each step is one Cholesky factorisation).
  */
 public final class GprTrainer {
     private GprTrainer() {}
@@ -28,7 +28,7 @@ public final class GprTrainer {
     /** Feature spreads are floored here (Å or rad) so that a frozen feature cannot get a zero length scale. */
     private static final double MIN_SPREAD = 1e-2;
     private static final double[] SCAN = {0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32};
-    private static final int NELDER_MEAD_EVALUATIONS = 30;
+    private static final int NELDER_MEAD_EVALUATIONS = 40;
 
     /**
      * @param structures geometries of one molecule, all with the same atoms in the same order
@@ -49,7 +49,7 @@ public final class GprTrainer {
             gradients = new double[m][n3];
             for (int s = 0; s < m; s++) for (int c = 0; c < n3; c++) gradients[s][c] = -forces[s][c];
         }
-        PriorMean mean = PriorMeanFitter.fit(options.priorMean(), options.shiftMargin(), ds, energies, gradients);
+        PriorMean mean = PriorMeanFitter.fit(options.priorMean(), options.shiftMargin(), options.meanRidge(), ds, energies, gradients);
         double[] residual = residuals(ds, mean, energies, gradients);
 
         double[][] spreads = new double[n][];
@@ -57,11 +57,12 @@ public final class GprTrainer {
             spreads[i] = new double[ds.dimensions[i]];
             for (int k = 0; k < spreads[i].length; k++) spreads[i][k] = Math.max(MIN_SPREAD, ds.spread(i, k));
         }
-        double[] factors = Double.isNaN(options.lengthScale())
-                ? optimiseLengthScales(options, frames, positions, residual, spreads, useForces)
-                : new double[] {options.lengthScale(), options.lengthScale()};
-        List<RbfKernel> kernels = kernels(frames, spreads, factors[0], factors[1]);
-        DMatrixRMaj cov = Covariance.training(kernels, ds, useForces, options.energyNoise(), options.forceNoise());
+        Hyper h = Double.isNaN(options.lengthScale())
+                ? optimise(options, frames, positions, residual, spreads, useForces)
+                : new Hyper(new double[] {options.lengthScale(), options.lengthScale(), options.lengthScale()}, 1);
+        double energyNoise = options.energyNoise() * h.noiseScale(), forceNoise = options.forceNoise() * h.noiseScale();
+        List<RbfKernel> kernels = kernels(frames, spreads, h.factors());
+        DMatrixRMaj cov = Covariance.training(kernels, ds, useForces, energyNoise, forceNoise);
         JitteredCholesky chol = JitteredCholesky.factor(cov, "GPR training covariance (" + m + " geometries)", true);
         double[] weights = residual.clone();
         chol.solveInPlace(weights);
@@ -74,10 +75,10 @@ public final class GprTrainer {
         double[][] lengthScales = new double[n][];
         for (int i = 0; i < n; i++) {
             lengthScales[i] = new double[spreads[i].length];
-            for (int k = 0; k < spreads[i].length; k++) lengthScales[i][k] = (LocalFrame.isAngle(k) ? factors[1] : factors[0]) * spreads[i][k];
+            for (int k = 0; k < spreads[i].length; k++) lengthScales[i][k] = h.factors()[group(k)] * spreads[i][k];
         }
         int[] species = structures[0].atomicNumbers();
-        GprModel model = new GprModel(species, frames, lengthScales, factors, sigma2, options.energyNoise(), options.forceNoise(), chol.jitter(),
+        GprModel model = new GprModel(species, frames, lengthScales, h.factors(), sigma2, energyNoise, forceNoise, chol.jitter(),
                 useForces, positions, weights, mean, logMl);
         return new GprPotential(model, chol);
     }
@@ -106,9 +107,16 @@ public final class GprTrainer {
         return y;
     }
 
-    /** Returns {distance multiplier, angle multiplier}. */
-    private static double[] optimiseLengthScales(GprOptions options, List<LocalFrame> frames, double[][] positions, double[] residual,
-                                                 double[][] spreads, boolean useForces) {
+    /** Length-scale multipliers per feature group (distances, polar angles, azimuths) and the noise scale. */
+    record Hyper(double[] factors, double noiseScale) {}
+
+    /** Feature group of feature k: 0 distances, 1 polar angles (the frame angle and θ), 2 azimuths φ. */
+    static int group(int k) {
+        return LocalFrame.isAzimuth(k) ? 2 : LocalFrame.isAngle(k) ? 1 : 0;
+    }
+
+    private static Hyper optimise(GprOptions options, List<LocalFrame> frames, double[][] positions, double[] residual,
+                                  double[][] spreads, boolean useForces) {
         int m = positions.length;
         int use = options.hyperparameterFrames() == 0 ? m : Math.min(m, options.hyperparameterFrames());
         int per = Covariance.observationsPerFrame(frames.size(), useForces);
@@ -120,9 +128,11 @@ public final class GprTrainer {
             System.arraycopy(residual, s * per, subResidual, q * per, per);
         }
         DescriptorSet sub = new DescriptorSet(subPositions, frames, useForces);
+        boolean noise = options.optimiseNoise();
         java.util.function.ToDoubleFunction<double[]> objective = logs -> {
-            double lr = Math.exp(logs[0]), la = Math.exp(logs[1]);
-            DMatrixRMaj cov = Covariance.training(kernels(frames, spreads, lr, la), sub, useForces, options.energyNoise(), options.forceNoise());
+            double[] f = {Math.exp(logs[0]), Math.exp(logs[1]), Math.exp(logs[2])};
+            double nu = noise ? Math.exp(logs[3]) : 1;
+            DMatrixRMaj cov = Covariance.training(kernels(frames, spreads, f), sub, useForces, options.energyNoise() * nu, options.forceNoise() * nu);
             double value;
             try {
                 JitteredCholesky chol = JitteredCholesky.factor(cov, "GPR covariance", false);
@@ -133,32 +143,37 @@ public final class GprTrainer {
                 value = Double.NEGATIVE_INFINITY;
             }
             double v = value;
-            LOG.log(System.Logger.Level.DEBUG, () -> "ℓ = (" + lr + ", " + la + "): log ML = " + v);
+            LOG.log(System.Logger.Level.DEBUG, () -> "ℓ = " + java.util.Arrays.toString(f) + ", noise × " + nu + ": log ML = " + v);
             return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
         };
-        // coarse scan of a common multiplier, then Nelder–Mead on the two (log) multipliers
+        // coarse scan of a common multiplier, then Nelder–Mead on the group multipliers (and noise scale), all in logs
         int best = 0;
         double bestValue = Double.NEGATIVE_INFINITY;
+        int dims = noise ? 4 : 3;
         for (int q = 0; q < SCAN.length; q++) {
-            double v = objective.applyAsDouble(new double[] {Math.log(SCAN[q]), Math.log(SCAN[q])});
+            double[] x = new double[dims];
+            for (int g = 0; g < 3; g++) x[g] = Math.log(SCAN[q]);
+            double v = objective.applyAsDouble(x);
             if (v > bestValue) { bestValue = v; best = q; }
         }
         if (bestValue == Double.NEGATIVE_INFINITY) throw new IllegalArgumentException("no length scale gives a factorisable covariance");
-        double[] start = {Math.log(SCAN[best]), Math.log(SCAN[best])};
-        double[] opt = NelderMead.maximise(objective, start, Math.log(2), NELDER_MEAD_EVALUATIONS, 1e-3);
-        double lr = Math.exp(opt[0]), la = Math.exp(opt[1]);
-        LOG.log(System.Logger.Level.INFO, () -> String.format("GPR length-scale multipliers: distances %.4g, angles %.4g (on %d geometries)", lr, la, use));
-        return new double[] {lr, la};
+        double[] start = new double[dims];
+        for (int g = 0; g < 3; g++) start[g] = Math.log(SCAN[best]);
+        double[] opt = NelderMead.maximise(objective, start, Math.log(3), NELDER_MEAD_EVALUATIONS, 1e-3);
+        Hyper h = new Hyper(new double[] {Math.exp(opt[0]), Math.exp(opt[1]), Math.exp(opt[2])}, noise ? Math.exp(opt[3]) : 1);
+        LOG.log(System.Logger.Level.INFO, () -> String.format("GPR hyperparameters on %d geometries: length-scale multipliers %.4g (distances),"
+                + " %.4g (angles), %.4g (azimuths); noise × %.3g", use, h.factors()[0], h.factors()[1], h.factors()[2], h.noiseScale()));
+        return h;
     }
 
-    static List<RbfKernel> kernels(List<LocalFrame> frames, double[][] spreads, double distanceFactor, double angleFactor) {
+    static List<RbfKernel> kernels(List<LocalFrame> frames, double[][] spreads, double[] groupFactors) {
         List<RbfKernel> ks = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
             int d = frames.get(i).dimension();
             double[] ls = new double[d];
             boolean[] periodic = new boolean[d];
             for (int k = 0; k < d; k++) {
-                ls[k] = (LocalFrame.isAngle(k) ? angleFactor : distanceFactor) * spreads[i][k];
+                ls[k] = groupFactors[group(k)] * spreads[i][k];
                 periodic[k] = LocalFrame.isAzimuth(k);
             }
             ks.add(new RbfKernel(ls, periodic));

@@ -6,8 +6,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Fits a {@link PriorMean} to training energies and forces. Constant kinds take the mean (or the
  * maximum plus the margin) of the energies. Linear and quadratic kinds solve one ridge-regularised
- * least-squares problem over energies and energy gradients together (the ridge, 10⁻⁸ of the mean
- * diagonal of the normal matrix, only breaks ties between redundant basis functions); shifted-high
+ * least-squares problem over energies and energy gradients together (the ridge, relative to the mean
+ * diagonal of the normal matrix, acts on the feature coefficients, not on the constant); shifted-high
  * variants then add the largest training residual plus the margin, so the mean lies at least
  * {@code margin} above every training energy.
  */
@@ -16,12 +16,11 @@ final class PriorMeanFitter {
 
     /** Standardisation scales are at least this (Å or rad), so an (almost) constant feature cannot blow up. */
     private static final double MIN_SCALE = 1e-3;
-    private static final double RIDGE = 1e-8;
 
     /**
      * @param gradients per frame −forces (3N), or null to fit energies alone
      */
-    static PriorMean fit(PriorMeanKind kind, double margin, DescriptorSet ds, double[] energies, double[][] gradients) {
+    static PriorMean fit(PriorMeanKind kind, double margin, double ridge, DescriptorSet ds, double[] energies, double[][] gradients) {
         if (!(margin >= 0) || !Double.isFinite(margin)) throw new IllegalArgumentException("shift margin must be a finite number ≥ 0 eV, got " + margin);
         int atoms = ds.atomCount;
         double[][] centres = new double[atoms][], scales = new double[atoms][], coef = new double[atoms][];
@@ -42,7 +41,7 @@ final class PriorMeanFitter {
             double c = kind.shiftedHigh() ? max(energies) + margin : mean(energies);
             return new PriorMean(kind, usedMargin, c, centres, scales, coef);
         }
-        double constant = solveLeastSquares(kind.order(), ds, energies, gradients, centres, scales, coef);
+        double constant = solveLeastSquares(kind.order(), ridge, ds, energies, gradients, centres, scales, coef);
         PriorMean fitted = new PriorMean(kind, usedMargin, constant, centres, scales, coef);
         if (!kind.shiftedHigh()) return fitted;
         double worst = Double.NEGATIVE_INFINITY;
@@ -55,7 +54,7 @@ final class PriorMeanFitter {
     }
 
     /** Fills the coefficients; returns the total constant. */
-    private static double solveLeastSquares(int order, DescriptorSet ds, double[] energies, double[][] gradients,
+    private static double solveLeastSquares(int order, double ridge, DescriptorSet ds, double[] energies, double[][] gradients,
                                             double[][] centres, double[][] scales, double[][] coef) {
         int atoms = ds.atomCount;
         int[] offset = new int[atoms + 1];
@@ -101,7 +100,8 @@ final class PriorMeanFitter {
         }
         double trace = 0;
         for (int a = 0; a < p; a++) trace += normal.get(a, a);
-        for (int a = 0; a < p; a++) normal.add(a, a, RIDGE * trace / p);
+        for (int a = 1; a < p; a++) normal.add(a, a, ridge * trace / p);
+        normal.add(0, 0, 1e-12 * trace / p);
         JitteredCholesky chol = JitteredCholesky.factor(normal, "prior-mean normal matrix", true);
         chol.solveInPlace(rhs);
         for (int i = 0; i < atoms; i++) System.arraycopy(rhs, offset[i], coef[i], 0, coef[i].length);

@@ -27,7 +27,7 @@ class CovarianceTest {
             spreads[i] = new double[frames.get(i).dimension()];
             for (int k = 0; k < spreads[i].length; k++) spreads[i][k] = Math.max(0.05, ds.spread(i, k));
         }
-        return GprTrainer.kernels(frames, spreads, 1.5, 0.8);
+        return GprTrainer.kernels(frames, spreads, new double[] {1.5, 0.8, 1.1});
     }
 
     private DMatrixRMaj cov(double[] p0, double[] p1, boolean forces) {
