@@ -1,10 +1,10 @@
 package org.qff.qnn.gpr;
 
-import org.jetbrains.bio.npy.NpzFile;
+import org.qff.qnn.data.Dataset;
+import org.qff.qnn.data.Rmd17;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.qff.qnn.atoms.Structure;
-import org.qff.qnn.atoms.Units;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,28 +19,24 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class Rmd17GprTest {
 
-    /** Frames of one rMD17 split file, converted to eV and eV/Å (test-only reader until the data module lands). */
+    /** Frames of one rMD17 split file in eV and eV/Å. */
     record Frames(Structure[] structures, double[] energies, double[][] forces) {}
 
     static Frames read(Path npz, int count) {
-        try (NpzFile.Reader r = NpzFile.read(npz)) {
-            byte[] z = r.get("nuclear_charges", 1 << 16).asByteArray();
-            double[] coords = r.get("coords", 1 << 20).asDoubleArray();
-            double[] energies = r.get("energies", 1 << 20).asDoubleArray();
-            double[] forces = r.get("forces", 1 << 20).asDoubleArray();
-            int n = z.length;
-            int[] species = new int[n];
-            for (int i = 0; i < n; i++) species[i] = z[i];
-            int frames = Math.min(count, energies.length);
+        try {
+            Dataset d = Rmd17.readSplitFile(npz);
+            int frames = Math.min(count, d.size());
             Structure[] s = new Structure[frames];
             double[] e = new double[frames];
-            double[][] f = new double[frames][3 * n];
+            double[][] f = new double[frames][];
             for (int k = 0; k < frames; k++) {
-                s[k] = new Structure(species, java.util.Arrays.copyOfRange(coords, 3 * n * k, 3 * n * (k + 1)));
-                e[k] = energies[k] * Units.KCAL_PER_MOL;
-                for (int c = 0; c < 3 * n; c++) f[k][c] = forces[3 * n * k + c] * Units.KCAL_PER_MOL;
+                s[k] = d.structure(k);
+                e[k] = d.energy(k);
+                f[k] = d.forces(k);
             }
             return new Frames(s, e, f);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 
