@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** `qff demo`: the main job end to end on defaults. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Train a small revised QNN on rMD17 ethanol, evaluate it against published results, run 1 ps of NVT MD at 300 K,",
+        description = {"Train a small revised QNN on rMD17 ethanol, evaluate it, run MD and optimise: the main job end to end.",
+                "Evaluates against published results, runs 1 ps of NVT MD at 300 K,",
                 "optimise the geometry, and write plots, trajectory and a Markdown report under --out.",
                 "Without rMD17 data it says so and falls back to a synthetic dataset from a classical potential."})
 public final class DemoCommand implements Callable<Integer> {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** `qff evaluate`: score a model on an rMD17 test split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Energy and force MAE/RMSE of a model on rmd17_<molecule>_test_<split>.npz,",
+        description = {"Score a model on an rMD17 test split: energy and force MAE/RMSE.",
+                "Uses rmd17_<molecule>_test_<split>.npz,",
                 "printed as a Markdown table beside published results; optional JSON and parity plots."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file (JSON) or built-in potential name")

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** `qff learning-curve`: train at several training-set sizes and plot test error against N. */
 @Command(name = "learning-curve", mixinStandardHelpOptions = true,
-        description = {"Train each model type at each N (frames drawn from the training split: 95% train, 5% validation,",
+        description = {"Train at several training-set sizes and plot test errors against N.",
+                "Trains each model type at each N (frames drawn from the training split: 95%% train, 5%% validation,",
                 "at least 5) and score on the test split. Writes DIR/results.json, results.md,",
                 "learning_curve_energy.png, learning_curve_force.png and DIR/<type>/N<n>/model.json."})
 public final class LearningCurveCommand implements Callable<Integer> {
