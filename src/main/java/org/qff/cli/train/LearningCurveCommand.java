@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Train at several training-set sizes and plot test errors against N.",
                 "Trains each model type at each N (frames drawn from the training split: 95%% train, 5%% validation,",
                 "at least 5) and score on the test split. Writes DIR/results.json, results.md,",
-                "learning_curve_energy.png, learning_curve_force.png and DIR/<type>/N<n>/model.json."})
+                "learning_curve_energy.png, learning_curve_force.png and DIR/<molecule>/<type>/N<n>/model.json."})
 public final class LearningCurveCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
@@ -50,7 +50,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
                 int nVal = Math.max(5, (int) Math.round(0.05 * n));
                 Splits.TrainValidation tv = Splits.trainValidation(trainSplit, n - nVal, nVal, options.seed);
                 String tag = type.equals("gpr") ? "gpr-" + options.priorMean : type;
-                Path dir = out.resolve(tag).resolve("N" + n);
+                Path dir = out.resolve(options.molecule).resolve(tag).resolve("N" + n);
                 System.out.printf("== %s, N = %d (%d train + %d validation)%n", tag, n, n - nVal, nVal);
                 Fitting.Fitted fitted;
                 try (TrainingProgress progress = new TrainingProgress(tag + " N=" + n, options.epochs)) {
