@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qff.benchmarks.BenchRunner;
 import org.qff.benchmarks.BenchRunners;
+import org.qff.benchmarks.FunctionBenchRunner;
 import org.qff.benchmarks.JsonOut;
 import org.qff.cli.Progress;
 import picocli.CommandLine.Command;
@@ -20,12 +21,18 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Run a JMH-backed benchmark suite and print its figures as JSON.",
-            "Suites: simulator (gate kernels vs the memory sweep, layered circuit, Strange comparison).",
+            "Suites: simulator, gradients, potential, md, ffi, training.",
             "Results are medians with min-max; the machine's load affects them: run on a quiet machine."
         })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "the suite to run: simulator")
+    static {
+        // The MD engine lives in this module, which the benchmarks module cannot see.
+        BenchRunners.register("md", () -> new FunctionBenchRunner("md", "ms per MD step: integrator overhead and a potential, 21 atoms", 1,
+                quick -> org.qff.md.bench.MdBenchmarks.run(quick, null)));
+    }
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the suite: simulator, gradients, potential, md, ffi, training")
     String name;
 
     @Option(names = "--quick", description = "the reduced set (under about two minutes)")

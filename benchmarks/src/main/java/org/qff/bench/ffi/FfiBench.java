@@ -41,7 +41,9 @@ public final class FfiBench {
         return null;
     }
 
-    public static void run(boolean quick, Path json) throws Exception {
+    /** Runs the suite, prints the figures, writes them to {@code json} when non-null, and returns them. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> run(boolean quick, Path json) throws Exception {
         Path lib = findLibqff();
         ChainedOptionsBuilder opt = new OptionsBuilder()
                 .include(DirectCallBench.class.getName())
@@ -83,6 +85,7 @@ public final class FfiBench {
         String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         System.out.println(text);
         if (json != null) AtomicFiles.writeString(json, text + "\n");
+        return mapper.convertValue(out, java.util.LinkedHashMap.class);
     }
 
     private static void put(ObjectNode out, String key, Statistics s) {
