@@ -127,6 +127,26 @@ class QnnPotentialTest {
     }
 
     @Test
+    void perSpeciesOffsetsAndScalesEnterAsDocumented() {
+        QnnModel m = revised();
+        Structure s = SampleMolecules.ethanol();   // C2 O1 H6
+        double[] ea = new double[9];
+        new QnnPotential(m).compute(s, null, ea);
+        m.setEpsilon(6, 1.5);
+        m.setEpsilon(1, -0.25);
+        m.setScale(8, 2.0);
+        double[] eb = new double[9];
+        new QnnPotential(m).compute(s, null, eb);
+        for (int i = 0; i < 9; i++) {
+            int z = s.atomicNumber(i);
+            double expected = z == 6 ? ea[i] + 1.5 : z == 1 ? ea[i] - 0.25 : 2.0 * ea[i];
+            assertEquals(expected, eb[i], 1e-12, "atom " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> m.setEpsilon(7, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> m.setScale(1, Double.NaN));
+    }
+
+    @Test
     void atomEnergiesSumToTheEnergy() {
         QnnPotential p = new QnnPotential(revised());
         Structure s = SampleMolecules.aspirin();
