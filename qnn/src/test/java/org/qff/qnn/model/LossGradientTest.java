@@ -57,6 +57,13 @@ class LossGradientTest {
     void baselineCombined() { checkAgainstFiniteDifferences(baseline(), SampleMolecules.ethanol(), 0.7, 3.0); }
 
     @Test
+    void baselineWithSpeciesPairCouplingsCombined() {
+        BaselineModel m = new BaselineModel(CHO, 4.0, 6, 2, true, true);
+        QnnModels.randomise(m, 13);
+        checkAgainstFiniteDifferences(m, SampleMolecules.ethanol(), 0.7, 3.0);
+    }
+
+    @Test
     void lossValueMatchesItsDefinition() {
         QnnModel m = revised();
         Structure s = SampleMolecules.ethanol();

@@ -10,7 +10,30 @@ import static org.qff.qnn.model.Fixtures.*;
 
 class QnnPotentialTest {
 
-    private static QnnModel[] models() { return new QnnModel[] {revised(), baseline()}; }
+    private static QnnModel[] models() { return new QnnModel[] {revised(), baseline(), speciesPairBaseline()}; }
+
+    private static QnnModel speciesPairBaseline() {
+        BaselineModel m = new BaselineModel(CHO, 4.0, 6, 2, true, true);
+        QnnModels.randomise(m, 14);
+        return m;
+    }
+
+    @Test
+    void speciesPairCouplingsMakeTheBaselineSpeciesAware() {
+        // the plain baseline sees no species: swapping an H for an O at the same place changes only ε, s of that atom
+        Structure a = new Structure(new int[] {8, 1, 1}, new double[] {0, 0, 0, 0.96, 0, 0, -0.3, 0.9, 0.1});
+        Structure b = new Structure(new int[] {8, 1, 8}, a.positions());
+        for (boolean pairs : new boolean[] {false, true}) {
+            BaselineModel m = new BaselineModel(CHO, 4.0, 6, 2, true, pairs);
+            QnnModels.randomise(m, 15);
+            double[] ea = new double[3], eb = new double[3];
+            new QnnPotential(m).compute(a, null, ea);
+            new QnnPotential(m).compute(b, null, eb);
+            // atom 0 (O) sees neighbours at the same places in both; only species-pair couplings tell them apart
+            if (pairs) assertTrue(Math.abs(ea[0] - eb[0]) > 1e-6, "species-pair couplings should see the neighbour's species");
+            else assertEquals(ea[0], eb[0], 1e-14);
+        }
+    }
 
     @Test
     void energyInvariantUnderRotationsTranslationsAndReflections() {
