@@ -85,6 +85,7 @@ class LossGradientTest {
         assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, new double[26], 1, 1, g));
         assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, new double[27], -1, 1, g));
         assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, new double[27], 1, 1, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, new Structure(new int[0], new double[0]), 0, new double[0], 1, 1, g));
         double[] bad = new double[27];
         bad[5] = Double.POSITIVE_INFINITY;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, bad, 1, 1, g));

@@ -191,6 +191,7 @@ class QnnPotentialTest {
             assertTrue(Double.isFinite(e));
             // singlets, v = 0: ⟨σ_a·σ_b⟩ over the ring is −3 on singlet edges and 0 elsewhere, then exchange mixes: just finite and force-free
             assertArrayEquals(new double[3], f, 0);
+            assertEquals(0.0, p.compute(new Structure(new int[0], new double[0]), new double[0], new double[0]));
             // two atoms beyond the cutoff: the sum of two isolated atoms
             Structure two = new Structure(new int[] {8, 8}, new double[] {0, 0, 0, 0, 0, m.cutoff() + 0.5});
             assertEquals(2 * e, p.energy(two), 1e-12 * Math.abs(e));
