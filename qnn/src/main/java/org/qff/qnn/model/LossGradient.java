@@ -58,6 +58,7 @@ public final class LossGradient {
             int ci = env.centerSpecies();
             model.encode(env, ws.scratch, ws.p);
             double value = withForces ? ws.engine.gradient(ws.p, ws.g) : ws.engine.value(ws.p);
+            if (!Double.isFinite(value)) throw QnnPotential.nonFinite(i, ws.p, np);
             ws.atomValues[i] = value;
             energy += model.epsilon(ci) + model.scale(ci) * value;
             if (withForces) {

@@ -62,12 +62,21 @@ public final class QnnPotential implements Potential {
                 for (int m = 0; m < np; m++) ws.a[m] = s * ws.g[m];
                 model.backpropPositions(env, ws.scratch, ws.a, dEdR);
             }
+            if (!Double.isFinite(value)) throw nonFinite(i, ws.p, model.circuit().paramCount());
             double e = model.epsilon(env.centerSpecies()) + model.scale(env.centerSpecies()) * value;
             if (atomEnergies != null) atomEnergies[i] = e;
             energy += e;
         }
         if (forces != null) for (int k = 0; k < 3 * n; k++) forces[k] = -dEdR[k];
         return energy;
+    }
+
+    /** The circuit of atom i overflowed: weights or coordinates out of any sensible range. */
+    static IllegalArgumentException nonFinite(int atom, double[] p, int np) {
+        double max = 0;
+        for (int m = 0; m < np; m++) max = Math.max(max, Math.abs(p[m]));
+        return new IllegalArgumentException("atom " + atom + ": the circuit value is not finite (largest |circuit parameter| = " + max
+                + "): weights or coordinates are out of range");
     }
 
     @Override

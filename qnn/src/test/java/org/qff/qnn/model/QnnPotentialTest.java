@@ -274,6 +274,12 @@ class QnnPotentialTest {
         e = assertThrows(IllegalArgumentException.class, () -> p.forces(new Structure(new int[] {1, 7}, new double[] {0, 0, 0, 1, 0, 0})));
         assertTrue(e.getMessage().contains("atom 1") && e.getMessage().contains("7"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.compute(SampleMolecules.ethanol(), new double[5], null));
+        QnnModel huge = revised();
+        double[] hw = huge.getParameters();
+        java.util.Arrays.fill(hw, huge.block("radial_weights").offset(), huge.block("couplings").offset(), 1e200);
+        huge.setParameters(hw);
+        e = assertThrows(IllegalArgumentException.class, () -> new QnnPotential(huge).forces(SampleMolecules.ethanol()));
+        assertTrue(e.getMessage().contains("atom 0") && e.getMessage().contains("not finite"), e.getMessage());
         QnnModel m = revised();
         double[] w = m.getParameters();
         w[17] = Double.NaN;
