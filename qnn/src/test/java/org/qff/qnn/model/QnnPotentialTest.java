@@ -247,6 +247,32 @@ class QnnPotentialTest {
     }
 
     @Test
+    void oneCallOnSeveralThreadsGivesTheSameAnswer() {
+        QnnPotential p1 = new QnnPotential(revised());
+        Structure s = SampleMolecules.aspirin();
+        double[] f1 = new double[63], a1 = new double[21];
+        double e1 = p1.compute(s, f1, a1);
+        for (int t : new int[] {2, 3, 5}) {
+            QnnPotential pt = p1.withThreads(t);
+            assertEquals(t, pt.threads());
+            double[] ft = new double[63], at = new double[21];
+            double et = pt.compute(s, ft, at);
+            // same per-atom arithmetic; only the order of the final sums differs
+            assertEquals(e1, et, 1e-12 * Math.abs(e1));
+            assertArrayEquals(a1, at, 0);
+            for (int k = 0; k < 63; k++) assertEquals(f1[k], ft[k], 1e-12 * maxAbs(f1));
+            assertEquals(e1, pt.energy(s), 1e-12 * Math.abs(e1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> p1.withThreads(0));
+        double[] x = s.positions();
+        x[3 * 17] = x[3 * 4] + 0.01;
+        x[3 * 17 + 1] = x[3 * 4 + 1];
+        x[3 * 17 + 2] = x[3 * 4 + 2];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p1.withThreads(2).forces(s.withPositions(x)));
+        assertTrue(e.getMessage().startsWith("atoms 4 and 17"), e.getMessage());
+    }
+
+    @Test
     void concurrentCallsGiveTheSameAnswer() throws Exception {
         QnnPotential p = new QnnPotential(revised());
         Structure s = SampleMolecules.aspirin();
