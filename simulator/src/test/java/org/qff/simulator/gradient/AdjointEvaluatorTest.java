@@ -77,7 +77,8 @@ class AdjointEvaluatorTest {
             for (int q = 0; q < n; q++) {
                 Expr[] args = new Expr[kind.args()];
                 for (int a = 0; a < args.length; a++) args[a] = RandomCircuits.randomArg(r);
-                cb.h(q).gate(kind, new int[] {q}, args).ry(q, Expr.trainable("t" + (q % 3)));
+                // runs of three one-qubit gates on a qubit, one with a constant argument
+                cb.h(q).gate(kind, new int[] {q}, args).ry(q, Expr.trainable("t" + (q % 3))).rz(q, q % 2 == 0 ? Expr.input("x0").times(0.5) : Expr.constant(0.3));
                 if (q > 0) cb.cz(q - 1, q);
             }
             cb.rz(0, Expr.input("x0")).rx(1, Expr.input("x1"));
