@@ -140,9 +140,9 @@ public final class AdjointEvaluator implements AutoCloseable {
             if (i > 0) psi.copyFrom(psiFinal);
             double[] gt = dTrainables == null ? null : dTrainables[i], gx = dInputs == null ? null : dInputs[i];
             prepareGradients(gt, gx);
-            StateOps.zero(lambda);
-            StateOps.addObservable(lambda, 1.0, observables[i], psi);
-            double v = StateOps.realInner(psi, lambda);
+            oneObservable[0] = observables[i];
+            double v = seedLambda(oneObservable, weightOne, null, false);
+            oneObservable[0] = null;
             if (values != null) values[i] = v;
             backward(b, false, null, null, gt, gx, null, null);
         }
@@ -248,29 +248,56 @@ public final class AdjointEvaluator implements AutoCloseable {
         return moving;
     }
 
-    /** λ = Σ w_m O_m ψ (and λ̇ likewise from ψ̇); returns Σ w_m⟨O_m⟩. */
+    /**
+     * λ = Σ w_m O_m ψ (and λ̇ likewise from ψ̇); values[m] = ⟨O_m⟩ if non-null; returns Σ w_m⟨O_m⟩.
+     * Each Pauli term is a copy of ψ, its letters applied by the kernels, and an axpy; a lone term
+     * is built in λ directly (copy, Paulis, scale).
+     */
     private double seedLambda(PauliSum[] os, double[] w, double[] values, boolean tangent) {
-        StateOps.zero(lambda);
-        if (tangent) StateOps.zero(lambdaDot);
+        boolean lone = os.length == 1 && os[0].terms().size() == 1;
         double total = 0;
-        for (int m = 0; m < os.length; m++) {
-            if (values != null) {
-                StateOps.zero(tmp);
-                StateOps.addObservable(tmp, 1.0, os[m], psi);
-                values[m] = StateOps.realInner(psi, tmp);
-                StateOps.axpy(lambda, w[m], tmp);
-                total += w[m] * values[m];
-            } else {
-                StateOps.addObservable(lambda, w[m], os[m], psi);
+        if (lone) {
+            var p = os[0].terms().get(0);
+            lambda.copyFrom(psi);
+            StateOps.applyPauli(cc.kernels, p, lambda);
+            double v = p.coefficient() * StateOps.realInner(psi, lambda);
+            cc.kernels.scale(lambda, w[0] * p.coefficient());
+            if (values != null) values[0] = v;
+            total = w[0] * v;
+        } else {
+            StateOps.zero(lambda);
+            for (int m = 0; m < os.length; m++) {
+                double v = 0;
+                for (var p : os[m].terms()) {
+                    tmp.copyFrom(psi);
+                    StateOps.applyPauli(cc.kernels, p, tmp);
+                    v += p.coefficient() * StateOps.realInner(psi, tmp);
+                    StateOps.axpy(lambda, w[m] * p.coefficient(), tmp);
+                }
+                if (values != null) values[m] = v;
+                total += w[m] * v;
             }
-            if (tangent) StateOps.addObservable(lambdaDot, w[m], os[m], psiDot);
         }
-        return values != null ? total : StateOps.realInner(psi, lambda);
+        if (tangent) {
+            StateOps.zero(lambdaDot);
+            for (int m = 0; m < os.length; m++) {
+                for (var p : os[m].terms()) {
+                    tmp.copyFrom(psiDot);
+                    StateOps.applyPauli(cc.kernels, p, tmp);
+                    StateOps.axpy(lambdaDot, w[m] * p.coefficient(), tmp);
+                }
+            }
+        }
+        return total;
     }
 
     private void backward(Bindings b, boolean tangent, double[] tT, double[] tX,
                           double[] gT, double[] gX, double[] hT, double[] hX) {
         for (int k = cc.size() - 1; k >= 0; k--) {
+            if (!tangent && fusable(k)) {
+                k -= fusedRun(k, b, gT, gX) - 1;
+                continue;
+            }
             if (!cc.parametric[k]) {
                 cc.applyFixed(k, psi, true);
                 cc.applyFixed(k, lambda, true);
@@ -286,10 +313,6 @@ public final class AdjointEvaluator implements AutoCloseable {
             double[] a = argVals[k];
             GateDerivatives.fill(kind, a, -1, -1, u);
             LocalMatrices.adjoint(u, dim, uDag);
-            if (!tangent && dim == 2 && cc.differentiable[k]) {
-                fusedStep(k, b, gT, gX);
-                continue;
-            }
             cc.applyParametric(k, uDag, a, true, psi); // ψ_(k−1)
             boolean moving = false;
             if (tangent) {
@@ -337,38 +360,63 @@ public final class AdjointEvaluator implements AutoCloseable {
         }
     }
 
-    private final double[] fusedG = new double[24], fusedOut = new double[3];
-    private final int[] fusedArg = new int[3];
+    private static final int MAX_RUN = 16;
+    private final double[] runV = new double[8], runW = new double[8], runT = new double[8], runG = new double[24 * MAX_RUN];
+    private final double[] runOut = new double[3 * MAX_RUN], g2 = new double[8];
+    private final int[] runGate = new int[3 * MAX_RUN], runArg = new int[3 * MAX_RUN];
+
+    /** True if gate k is a parameterised one-qubit gate (the fused backward step handles it). */
+    private boolean fusable(int k) {
+        return cc.parametric[k] && cc.gates[k].qubits().length == 1;
+    }
 
     /**
-     * First-order backward step of a one-qubit gate in one sweep ({@link AdjointSweeps}): the
-     * elements Re⟨λ_k|∂_jU·U†|ψ_k⟩ and the un-computation of ψ and λ together. Expects uDag filled.
+     * First-order backward steps of gates k, k−1, … while they are parameterised one-qubit gates on
+     * the same qubit (at most {@value #MAX_RUN}), in one {@link AdjointSweeps#step1} sweep. With
+     * W_r = U_k·U_(k−1)·…·U_(k−r+1) (the run's gates after gate k−r), ψ_(k−r) = W_r†ψ_k and likewise
+     * for λ, so every element Re⟨λ_(k−r)|∂U_(k−r)·U_(k−r)†|ψ_(k−r)⟩ = Re⟨λ_k|W_r G W_r†|ψ_k⟩ comes from
+     * the same outer products of ψ_k and λ_k, and the un-computation is the single matrix W_run†.
+     * Returns the number of gates consumed.
      */
-    private void fusedStep(int k, Bindings b, double[] gT, double[] gX) {
-        var kind = cc.gates[k].kind();
-        Expr[] e = cc.gates[k].args();
-        int count = 0;
-        for (int j = 0; j < e.length; j++) {
-            if (!cc.argHasSymbols[k][j]) continue;
-            GateDerivatives.fill(kind, argVals[k], j, -1, d);
-            // G_j = ∂_jU·U† (2×2), written into its slot of fusedG
-            for (int r = 0; r < 2; r++) {
-                for (int c = 0; c < 2; c++) {
-                    double sr = 0, si = 0;
-                    for (int m = 0; m < 2; m++) {
-                        double ar = d[2 * (r * 2 + m)], ai = d[2 * (r * 2 + m) + 1];
-                        double br = uDag[2 * (m * 2 + c)], bi = uDag[2 * (m * 2 + c) + 1];
-                        sr += ar * br - ai * bi;
-                        si += ar * bi + ai * br;
-                    }
-                    fusedG[8 * count + 2 * (r * 2 + c)] = sr;
-                    fusedG[8 * count + 2 * (r * 2 + c) + 1] = si;
-                }
+    private int fusedRun(int k, Bindings b, double[] gT, double[] gX) {
+        int q = cc.gates[k].qubits()[0];
+        // runW = W (starts at I); runV = W† accumulated as the product of the U†s
+        identity2(runW);
+        identity2(runV);
+        int run = 0, count = 0;
+        while (run < MAX_RUN && k - run >= 0 && fusable(k - run) && cc.gates[k - run].qubits()[0] == q) {
+            int g = k - run;
+            var kind = cc.gates[g].kind();
+            double[] a = argVals[g];
+            GateDerivatives.fill(kind, a, -1, -1, u);
+            LocalMatrices.adjoint(u, 2, uDag);
+            Expr[] e = cc.gates[g].args();
+            for (int j = 0; j < e.length; j++) {
+                if (!cc.argHasSymbols[g][j]) continue;
+                GateDerivatives.fill(kind, a, j, -1, d);
+                LocalMatrices.multiply(d, uDag, 2, g2);              // G = ∂U·U†
+                LocalMatrices.multiply(runW, g2, 2, runT);           // W·G
+                LocalMatrices.adjoint(runW, 2, g2);                  // W†
+                LocalMatrices.multiply(runT, g2, 2, d);              // W·G·W†
+                System.arraycopy(d, 0, runG, 8 * count, 8);
+                runGate[count] = g;
+                runArg[count++] = j;
             }
-            fusedArg[count++] = j;
+            LocalMatrices.multiply(runW, u, 2, runT);                // W ← W·U
+            System.arraycopy(runT, 0, runW, 0, 8);
+            LocalMatrices.multiply(uDag, runV, 2, runT);             // W† ← U†·W†
+            System.arraycopy(runT, 0, runV, 0, 8);
+            run++;
         }
-        AdjointSweeps.step1(psi, lambda, cc.gates[k].qubits()[0], uDag, fusedG, count, fusedOut);
-        for (int i = 0; i < count; i++) ExprCalculus.accumulate(e[fusedArg[i]], b, 2 * fusedOut[i], gT, gX);
+        AdjointSweeps.step1(psi, lambda, q, runV, runG, count, runOut);
+        for (int i = 0; i < count; i++) ExprCalculus.accumulate(cc.gates[runGate[i]].args()[runArg[i]], b, 2 * runOut[i], gT, gX);
+        return run;
+    }
+
+    private static void identity2(double[] m) {
+        java.util.Arrays.fill(m, 0, 8, 0);
+        m[0] = 1;
+        m[6] = 1;
     }
 
     private void prepareGradients(double[] gT, double[] gX) {

@@ -3,16 +3,22 @@ package org.qff.simulator.gradient;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.qff.simulator.StateVector;
 
 /**
- * The fused backward step of adjoint differentiation for a one-qubit gate, as one SIMD sweep over
- * ψ_k and λ_k: it reads both, accumulates e_j = Re⟨λ_k|G_j|ψ_k⟩ for up to three matrices G_j
- * (G_j = ∂_jU·U†, so e_j = Re⟨λ_k|∂_jU|ψ_(k−1)⟩), and writes ψ_(k−1) = U†ψ_k and
- * λ_(k−1) = U†λ_k. Unfused, the same step is two gate sweeps plus one read sweep of two states per
- * argument; fused, the state memory is touched once.
+ * The backward step of adjoint differentiation for a one-qubit gate: it reads ψ_k and λ_k,
+ * accumulates e_j = Re⟨λ_k|G_j|ψ_k⟩ for up to three matrices G_j (G_j = ∂_jU·U†, so
+ * e_j = Re⟨λ_k|∂_jU|ψ_(k−1)⟩), and writes ψ_(k−1) = U†ψ_k and λ_(k−1) = U†λ_k. It works block by
+ * block (short sub-sweeps over a cache-sized block), so memory traffic is that of one fused
+ * sweep. One loop doing everything would be simpler, but then C2 runs out of its inlining node
+ * budget (NodeCountInliningCutoff) inside the Vector API calls, which stop being intrinsified, and
+ * every vector is boxed (measured ~10× slower, megabytes allocated per step). So each sub-sweep is
+ * a method that passes only primitives and is big enough (bytecode above FreqInlineSize) to be
+ * compiled on its own; the harness in the tests' benchmark checks it allocates nothing.
  *
  * <p>This class is a kernel in the sense of {@link org.qff.simulator.GateKernels}: it reads the
  * {@link StateVector} split layout (2^n real parts, then 2^n imaginary parts) directly.
@@ -33,126 +39,184 @@ final class AdjointSweeps {
         }
     }
 
-    /** Scratch for the lane-pattern coefficients of low targets: one set per thread. */
-    private static final ThreadLocal<double[]> LANE_SCRATCH = ThreadLocal.withInitial(() -> new double[4 * 4 * L]);
+    /** Lanes whose index has bit q set. */
+    @SuppressWarnings("unchecked")
+    private static final VectorMask<Double>[] UPPER = new VectorMask[Integer.numberOfTrailingZeros(L)];
+    static {
+        for (int q = 0; q < UPPER.length; q++) {
+            boolean[] m = new boolean[L];
+            for (int i = 0; i < L; i++) m[i] = (i & (1 << q)) != 0;
+            UPPER[q] = VectorMask.fromArray(S, m, 0);
+        }
+    }
+
+    /** Per-thread accumulators (outer products, or per-lane sums for low targets). */
+    private static final ThreadLocal<double[]> LANE_SCRATCH = ThreadLocal.withInitial(() -> new double[Math.max(8, 4 * L)]);
+
+    /** Groups per cache block: 128 groups of 2·L amplitudes of two states stay in L1/L2 between the sub-sweeps. */
+    private static final int BLOCK = 128;
+
+    private static final int ACC = Math.max(8, 4 * L);
 
     /**
-     * One fused backward step. {@code uDag} is U† (2×2 interleaved), {@code g} holds {@code count}
-     * (1..3) 2×2 matrices G_j back to back (8 doubles each); {@code out[j]} receives Re⟨λ|G_j|ψ⟩.
+     * One backward step for a one-qubit operator V = U† (or a product of several gates' U† on this
+     * qubit): out[j] = Re⟨λ|G_j|ψ⟩ for the {@code count} 2×2 matrices in {@code g} (8 doubles each,
+     * any number: they all come from the same four outer products), then ψ ← Vψ and λ ← Vλ.
      */
-    static void step1(StateVector psi, StateVector lam, int q, double[] uDag, double[] g, int count, double[] out) {
+    static void step1(StateVector psi, StateVector lam, int q, double[] v, double[] g, int count, double[] out) {
         long dim = psi.dimension();
         if (dim < 2L * L) {
-            scalarStep1(psi, lam, q, uDag, g, count, out);
+            scalarStep1(psi, lam, q, v, g, count, out);
             return;
         }
-        if ((1L << q) >= L) highStep1(psi, lam, q, uDag, g, count, out);
-        else lowStep1(psi, lam, q, uDag, g, count, out);
+        double[] acc = LANE_SCRATCH.get();
+        java.util.Arrays.fill(acc, 0, ACC, 0);
+        MemorySegment ps = psi.segment(), ls = lam.segment();
+        boolean high = (1L << q) >= L;
+        long groups = high ? dim / (2L * L) : dim / L;
+        for (long from = 0; from < groups; from += BLOCK) {
+            long to = Math.min(groups, from + BLOCK);
+            if (high) {
+                if (count > 0) outerProductsHigh(ps, ls, dim, q, from, to, acc, 0);
+                updateHigh(ps, ls, dim, q, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], from, to);
+            } else {
+                if (count > 0) laneProductsLow(ps, ls, dim, q, from, to, acc, 0);
+                updateLow(ps, ls, dim, q, v, 0, from, to);
+            }
+        }
+        int bit = 1 << q;
+        for (int j = 0; j < count; j++) {
+            int o = 8 * j;
+            double e = 0;
+            if (high) {
+                for (int rc = 0; rc < 4; rc++) e += g[o + 2 * rc] * acc[2 * rc] - g[o + 2 * rc + 1] * acc[2 * rc + 1];
+            } else {
+                for (int l = 0; l < L; l++) {
+                    boolean one = (l & bit) != 0;
+                    int diag = o + (one ? 6 : 0), off = o + (one ? 4 : 2);
+                    // Re(c·D + p·X) per lane, c the diagonal and p the off-diagonal entry of the lane's row
+                    e += g[diag] * acc[l] - g[diag + 1] * acc[L + l] + g[off] * acc[2 * L + l] - g[off + 1] * acc[3 * L + l];
+                }
+            }
+            out[j] = e;
+        }
+    }
+
+    /** Index of the first amplitude of high-target group gi (L consecutive pairs with bit q clear). */
+    private static long groupStart(long gi, int q) {
+        long p = gi << LOG_L, low = (1L << q) - 1;
+        return ((p & ~low) << 1) | (p & low);
+    }
+
+    private static final int LOG_L = Integer.numberOfTrailingZeros(L);
+
+    /** acc[2rc], acc[2rc+1] += Re, Im of Σ conj(λ_r)ψ_c over groups [from, to). */
+    private static void outerProductsHigh(MemorySegment ps, MemorySegment ls, long dim, int q, long from, long to, double[] acc, int a) {
+        long bit = 1L << q;
+        DoubleVector p00r = DoubleVector.zero(S), p00i = DoubleVector.zero(S), p01r = DoubleVector.zero(S), p01i = DoubleVector.zero(S);
+        DoubleVector p10r = DoubleVector.zero(S), p10i = DoubleVector.zero(S), p11r = DoubleVector.zero(S), p11i = DoubleVector.zero(S);
+        for (long gi = from; gi < to; gi++) {
+            long i0 = groupStart(gi, q), i1 = i0 + bit;
+            DoubleVector a0r = load(ps, i0), a0i = load(ps, dim + i0), a1r = load(ps, i1), a1i = load(ps, dim + i1);
+            DoubleVector l0r = load(ls, i0), l0i = load(ls, dim + i0), l1r = load(ls, i1), l1i = load(ls, dim + i1);
+            // conj(l)·a = (lr·ar + li·ai) + i(lr·ai − li·ar)
+            p00r = l0r.fma(a0r, l0i.fma(a0i, p00r));
+            p00i = l0r.fma(a0i, p00i).sub(l0i.mul(a0r));
+            p01r = l0r.fma(a1r, l0i.fma(a1i, p01r));
+            p01i = l0r.fma(a1i, p01i).sub(l0i.mul(a1r));
+            p10r = l1r.fma(a0r, l1i.fma(a0i, p10r));
+            p10i = l1r.fma(a0i, p10i).sub(l1i.mul(a0r));
+            p11r = l1r.fma(a1r, l1i.fma(a1i, p11r));
+            p11i = l1r.fma(a1i, p11i).sub(l1i.mul(a1r));
+        }
+        acc[a] += sum(p00r);
+        acc[a + 1] += sum(p00i);
+        acc[a + 2] += sum(p01r);
+        acc[a + 3] += sum(p01i);
+        acc[a + 4] += sum(p10r);
+        acc[a + 5] += sum(p10i);
+        acc[a + 6] += sum(p11r);
+        acc[a + 7] += sum(p11i);
+    }
+
+    /**
+     * ψ ← U†ψ and λ ← U†λ over groups [from, to): two loops in one method on purpose, so the
+     * bytecode exceeds C2's FreqInlineSize and the method is compiled on its own (see the class note).
+     */
+    private static void updateHigh(MemorySegment ps, MemorySegment ls, long dim, int q, double u00r, double u00i, double u01r, double u01i,
+                                   double u10r, double u10i, double u11r, double u11i, long from, long to) {
+        long bit = 1L << q;
+        DoubleVector m00r = DoubleVector.broadcast(S, u00r), m00i = DoubleVector.broadcast(S, u00i);
+        DoubleVector m01r = DoubleVector.broadcast(S, u01r), m01i = DoubleVector.broadcast(S, u01i);
+        DoubleVector m10r = DoubleVector.broadcast(S, u10r), m10i = DoubleVector.broadcast(S, u10i);
+        DoubleVector m11r = DoubleVector.broadcast(S, u11r), m11i = DoubleVector.broadcast(S, u11i);
+        for (int which = 0; which < 2; which++) {
+            MemorySegment s = which == 0 ? ps : ls;
+            for (long gi = from; gi < to; gi++) {
+                long i0 = groupStart(gi, q), i1 = i0 + bit;
+                DoubleVector a0r = load(s, i0), a0i = load(s, dim + i0), a1r = load(s, i1), a1i = load(s, dim + i1);
+                store(m00r.fma(a0r, m01r.mul(a1r)).sub(m00i.fma(a0i, m01i.mul(a1i))), s, i0);
+                store(m00r.fma(a0i, m01r.mul(a1i)).add(m00i.fma(a0r, m01i.mul(a1r))), s, dim + i0);
+                store(m10r.fma(a0r, m11r.mul(a1r)).sub(m10i.fma(a0i, m11i.mul(a1i))), s, i1);
+                store(m10r.fma(a0i, m11r.mul(a1i)).add(m10i.fma(a0r, m11i.mul(a1r))), s, dim + i1);
+            }
+        }
+    }
+
+    /**
+     * Low target (lane i's partner is lane i ^ 2^q): per-lane sums acc[l] + i·acc[L + l] of
+     * conj(λ)ψ and acc[2L + l] + i·acc[3L + l] of conj(λ)·partner(ψ).
+     */
+    private static void laneProductsLow(MemorySegment ps, MemorySegment ls, long dim, int q, long from, long to, double[] acc, int a) {
+        VectorShuffle<Double> partner = PARTNER[q];
+        DoubleVector dr = DoubleVector.zero(S), di = DoubleVector.zero(S), xr = DoubleVector.zero(S), xi = DoubleVector.zero(S);
+        for (long gi = from; gi < to; gi++) {
+            long i = gi << LOG_L;
+            DoubleVector ar = load(ps, i), ai = load(ps, dim + i), lr = load(ls, i), li = load(ls, dim + i);
+            DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
+            dr = lr.fma(ar, li.fma(ai, dr));
+            di = lr.fma(ai, di).sub(li.mul(ar));
+            xr = lr.fma(br, li.fma(bi, xr));
+            xi = lr.fma(bi, xi).sub(li.mul(br));
+        }
+        dr.add(DoubleVector.fromArray(S, acc, a)).intoArray(acc, a);
+        di.add(DoubleVector.fromArray(S, acc, a + L)).intoArray(acc, a + L);
+        xr.add(DoubleVector.fromArray(S, acc, a + 2 * L)).intoArray(acc, a + 2 * L);
+        xi.add(DoubleVector.fromArray(S, acc, a + 3 * L)).intoArray(acc, a + 3 * L);
+    }
+
+    /** Like {@link #updateHigh}, for a low target: both states in one method, compiled on its own. */
+    private static void updateLow(MemorySegment ps, MemorySegment ls, long dim, int q, double[] uu, int o, long from, long to) {
+        int bit = 1 << q;
+        VectorShuffle<Double> partner = PARTNER[q];
+        VectorMask<Double> upper = UPPER[q];
+        // lane-wise c = (u00 | u11), p = (u01 | u10) by the lane's bit q
+        DoubleVector cr = DoubleVector.broadcast(S, uu[o]).blend(DoubleVector.broadcast(S, uu[o + 6]), upper);
+        DoubleVector ci = DoubleVector.broadcast(S, uu[o + 1]).blend(DoubleVector.broadcast(S, uu[o + 7]), upper);
+        DoubleVector pr = DoubleVector.broadcast(S, uu[o + 2]).blend(DoubleVector.broadcast(S, uu[o + 4]), upper);
+        DoubleVector pi = DoubleVector.broadcast(S, uu[o + 3]).blend(DoubleVector.broadcast(S, uu[o + 5]), upper);
+        for (int which = 0; which < 2; which++) {
+            MemorySegment s = which == 0 ? ps : ls;
+            for (long gi = from; gi < to; gi++) {
+                long i = gi << LOG_L;
+                DoubleVector ar = load(s, i), ai = load(s, dim + i);
+                DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
+                store(cr.fma(ar, pr.mul(br)).sub(ci.fma(ai, pi.mul(bi))), s, i);
+                store(cr.fma(ai, pr.mul(bi)).add(ci.fma(ar, pi.mul(br))), s, dim + i);
+            }
+        }
     }
 
     private static DoubleVector load(MemorySegment m, long index) {
-        return DoubleVector.fromMemorySegment(S, m, index * 8, NATIVE);
+        return DoubleVector.fromMemorySegment(S, m, index << 3, NATIVE);
     }
 
     private static void store(DoubleVector v, MemorySegment m, long index) {
-        v.intoMemorySegment(m, index * 8, NATIVE);
+        v.intoMemorySegment(m, index << 3, NATIVE);
     }
 
-    private static void highStep1(StateVector psi, StateVector lam, int q, double[] u, double[] g, int count, double[] out) {
-        long dim = psi.dimension(), bit = 1L << q;
-        MemorySegment ps = psi.segment(), ls = lam.segment();
-        double u00r = u[0], u00i = u[1], u01r = u[2], u01i = u[3], u10r = u[4], u10i = u[5], u11r = u[6], u11i = u[7];
-        DoubleVector acc0 = DoubleVector.zero(S), acc1 = DoubleVector.zero(S), acc2 = DoubleVector.zero(S);
-        for (long base = 0; base < dim; base += 2 * bit) {
-            for (long i0 = base; i0 < base + bit; i0 += L) {
-                long i1 = i0 + bit;
-                DoubleVector a0r = load(ps, i0), a0i = load(ps, dim + i0), a1r = load(ps, i1), a1i = load(ps, dim + i1);
-                DoubleVector l0r = load(ls, i0), l0i = load(ls, dim + i0), l1r = load(ls, i1), l1i = load(ls, dim + i1);
-                acc0 = element(g, 0, a0r, a0i, a1r, a1i, l0r, l0i, l1r, l1i, acc0);
-                if (count > 1) acc1 = element(g, 8, a0r, a0i, a1r, a1i, l0r, l0i, l1r, l1i, acc1);
-                if (count > 2) acc2 = element(g, 16, a0r, a0i, a1r, a1i, l0r, l0i, l1r, l1i, acc2);
-                // ψ ← U†ψ
-                store(a0r.mul(u00r).sub(a0i.mul(u00i)).add(a1r.mul(u01r)).sub(a1i.mul(u01i)), ps, i0);
-                store(a0i.mul(u00r).add(a0r.mul(u00i)).add(a1i.mul(u01r)).add(a1r.mul(u01i)), ps, dim + i0);
-                store(a0r.mul(u10r).sub(a0i.mul(u10i)).add(a1r.mul(u11r)).sub(a1i.mul(u11i)), ps, i1);
-                store(a0i.mul(u10r).add(a0r.mul(u10i)).add(a1i.mul(u11r)).add(a1r.mul(u11i)), ps, dim + i1);
-                // λ ← U†λ
-                store(l0r.mul(u00r).sub(l0i.mul(u00i)).add(l1r.mul(u01r)).sub(l1i.mul(u01i)), ls, i0);
-                store(l0i.mul(u00r).add(l0r.mul(u00i)).add(l1i.mul(u01r)).add(l1r.mul(u01i)), ls, dim + i0);
-                store(l0r.mul(u10r).sub(l0i.mul(u10i)).add(l1r.mul(u11r)).sub(l1i.mul(u11i)), ls, i1);
-                store(l0i.mul(u10r).add(l0r.mul(u10i)).add(l1i.mul(u11r)).add(l1r.mul(u11i)), ls, dim + i1);
-            }
-        }
-        out[0] = acc0.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-        if (count > 1) out[1] = acc1.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-        if (count > 2) out[2] = acc2.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-    }
-
-    /** acc += Re(conj(l0)(G00 a0 + G01 a1) + conj(l1)(G10 a0 + G11 a1)) lane-wise. */
-    private static DoubleVector element(double[] g, int o, DoubleVector a0r, DoubleVector a0i, DoubleVector a1r, DoubleVector a1i,
-                                        DoubleVector l0r, DoubleVector l0i, DoubleVector l1r, DoubleVector l1i, DoubleVector acc) {
-        double g00r = g[o], g00i = g[o + 1], g01r = g[o + 2], g01i = g[o + 3], g10r = g[o + 4], g10i = g[o + 5], g11r = g[o + 6], g11i = g[o + 7];
-        DoubleVector z0r = a0r.mul(g00r).sub(a0i.mul(g00i)).add(a1r.mul(g01r)).sub(a1i.mul(g01i));
-        DoubleVector z0i = a0i.mul(g00r).add(a0r.mul(g00i)).add(a1i.mul(g01r)).add(a1r.mul(g01i));
-        DoubleVector z1r = a0r.mul(g10r).sub(a0i.mul(g10i)).add(a1r.mul(g11r)).sub(a1i.mul(g11i));
-        DoubleVector z1i = a0i.mul(g10r).add(a0r.mul(g10i)).add(a1i.mul(g11r)).add(a1r.mul(g11i));
-        acc = l0r.fma(z0r, acc);
-        acc = l0i.fma(z0i, acc);
-        acc = l1r.fma(z1r, acc);
-        return l1i.fma(z1i, acc);
-    }
-
-    /**
-     * Low target: lane i holds amplitude i and its partner is lane i ^ bit. Lane-wise, the new value
-     * is c·v + p·partner(v) with c = (m00 | m11) and p = (m01 | m10) chosen by the lane's bit.
-     */
-    private static void lowStep1(StateVector psi, StateVector lam, int q, double[] u, double[] g, int count, double[] out) {
-        long dim = psi.dimension();
-        int bit = 1 << q;
-        double[] lane = LANE_SCRATCH.get();
-        // rows of lane coefficients: [matrix m][cr, ci, pr, pi] × L; m = 0 is U†, m = 1..3 are G_j
-        for (int m = 0; m <= count; m++) {
-            double[] src = m == 0 ? u : g;
-            int o = m == 0 ? 0 : 8 * (m - 1);
-            for (int i = 0; i < L; i++) {
-                boolean one = (i & bit) != 0;
-                int diag = one ? 6 : 0, off = one ? 4 : 2;
-                lane[(4 * m) * L + i] = src[o + diag];
-                lane[(4 * m + 1) * L + i] = src[o + diag + 1];
-                lane[(4 * m + 2) * L + i] = src[o + off];
-                lane[(4 * m + 3) * L + i] = src[o + off + 1];
-            }
-        }
-        VectorShuffle<Double> partner = PARTNER[q];
-        DoubleVector cr = DoubleVector.fromArray(S, lane, 0), ci = DoubleVector.fromArray(S, lane, L);
-        DoubleVector pr = DoubleVector.fromArray(S, lane, 2 * L), pi = DoubleVector.fromArray(S, lane, 3 * L);
-        MemorySegment ps = psi.segment(), ls = lam.segment();
-        DoubleVector acc0 = DoubleVector.zero(S), acc1 = DoubleVector.zero(S), acc2 = DoubleVector.zero(S);
-        for (long i = 0; i < dim; i += L) {
-            DoubleVector ar = load(ps, i), ai = load(ps, dim + i), lr = load(ls, i), li = load(ls, dim + i);
-            DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
-            acc0 = lowElement(lane, 1, ar, ai, br, bi, lr, li, acc0);
-            if (count > 1) acc1 = lowElement(lane, 2, ar, ai, br, bi, lr, li, acc1);
-            if (count > 2) acc2 = lowElement(lane, 3, ar, ai, br, bi, lr, li, acc2);
-            store(cr.mul(ar).sub(ci.mul(ai)).add(pr.mul(br)).sub(pi.mul(bi)), ps, i);
-            store(cr.mul(ai).add(ci.mul(ar)).add(pr.mul(bi)).add(pi.mul(br)), ps, dim + i);
-            DoubleVector mr = lr.rearrange(partner), mi = li.rearrange(partner);
-            store(cr.mul(lr).sub(ci.mul(li)).add(pr.mul(mr)).sub(pi.mul(mi)), ls, i);
-            store(cr.mul(li).add(ci.mul(lr)).add(pr.mul(mi)).add(pi.mul(mr)), ls, dim + i);
-        }
-        out[0] = acc0.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-        if (count > 1) out[1] = acc1.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-        if (count > 2) out[2] = acc2.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
-    }
-
-    private static DoubleVector lowElement(double[] lane, int m, DoubleVector ar, DoubleVector ai, DoubleVector br, DoubleVector bi,
-                                           DoubleVector lr, DoubleVector li, DoubleVector acc) {
-        DoubleVector cr = DoubleVector.fromArray(S, lane, (4 * m) * L), ci = DoubleVector.fromArray(S, lane, (4 * m + 1) * L);
-        DoubleVector pr = DoubleVector.fromArray(S, lane, (4 * m + 2) * L), pi = DoubleVector.fromArray(S, lane, (4 * m + 3) * L);
-        DoubleVector zr = cr.mul(ar).sub(ci.mul(ai)).add(pr.mul(br)).sub(pi.mul(bi));
-        DoubleVector zi = cr.mul(ai).add(ci.mul(ar)).add(pr.mul(bi)).add(pi.mul(br));
-        acc = lr.fma(zr, acc);
-        return li.fma(zi, acc);
+    private static double sum(DoubleVector v) {
+        return v.reduceLanes(VectorOperators.ADD);
     }
 
     /** Reference path for states smaller than two vectors. */

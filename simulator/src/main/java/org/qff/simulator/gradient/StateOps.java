@@ -1,31 +1,75 @@
 package org.qff.simulator.gradient;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.qff.simulator.GateKernels;
 import org.qff.simulator.StateVector;
 import org.qff.simulator.observable.PauliString;
-import org.qff.simulator.observable.PauliSum;
 
 /**
  * The few whole-state operations adjoint differentiation needs beyond gate kernels: inner products,
  * axpy, local matrix elements ⟨φ|M|χ⟩ without a copy, and applying a Pauli sum into a second state.
- * Plain loops over {@link StateVector#re}/{@link StateVector#im}; no allocation.
+ * Inner products and axpy are SIMD sweeps over the split layout; the rest are plain loops over
+ * {@link StateVector#re}/{@link StateVector#im}. No allocation.
  */
 final class StateOps {
     private StateOps() {}
 
     static void zero(StateVector s) {
-        for (long i = 0; i < s.dimension(); i++) s.set(i, 0, 0);
+        s.reset(); // memset, then |0…0⟩'s one amplitude back to zero
+        s.set(0, 0, 0);
     }
 
-    /** Re⟨a|b⟩. */
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+
+    /**
+     * Re⟨a|b⟩ = Σ (re_a re_b + im_a im_b) over the split layout's 2^(n+1) doubles: one SIMD read of
+     * both states (this class reads the layout directly, as a kernel would).
+     */
     static double realInner(StateVector a, StateVector b) {
-        double sum = 0;
-        for (long i = 0; i < a.dimension(); i++) sum += a.re(i) * b.re(i) + a.im(i) * b.im(i);
+        long n = 2 * a.dimension();
+        MemorySegment sa = a.segment(), sb = b.segment();
+        DoubleVector acc = DoubleVector.zero(S);
+        long i = 0;
+        for (; i + S.length() <= n; i += S.length()) {
+            acc = DoubleVector.fromMemorySegment(S, sa, i << 3, NATIVE).fma(DoubleVector.fromMemorySegment(S, sb, i << 3, NATIVE), acc);
+        }
+        double sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) sum += sa.getAtIndex(ValueLayout.JAVA_DOUBLE, i) * sb.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
         return sum;
     }
 
-    /** dst += w·src. */
+    /** dst += w·src, one SIMD sweep. */
     static void axpy(StateVector dst, double w, StateVector src) {
-        for (long i = 0; i < dst.dimension(); i++) dst.set(i, dst.re(i) + w * src.re(i), dst.im(i) + w * src.im(i));
+        long n = 2 * dst.dimension();
+        MemorySegment sd = dst.segment(), ss = src.segment();
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        long i = 0;
+        for (; i + S.length() <= n; i += S.length()) {
+            wv.fma(DoubleVector.fromMemorySegment(S, ss, i << 3, NATIVE), DoubleVector.fromMemorySegment(S, sd, i << 3, NATIVE))
+                    .intoMemorySegment(sd, i << 3, NATIVE);
+        }
+        for (; i < n; i++) sd.setAtIndex(ValueLayout.JAVA_DOUBLE, i, sd.getAtIndex(ValueLayout.JAVA_DOUBLE, i) + w * ss.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+    }
+
+    private static final int[] NO_CONTROLS = new int[0];
+    private static final double[] PAULI_Y = {0, 0, 0, -1, 0, 1, 0, 0};
+
+    /** s ← P·s for the Pauli string's letters (its coefficient is not applied), through the kernels. */
+    static void applyPauli(GateKernels k, PauliString p, StateVector s) {
+        for (int j = 0; j < p.qubits().length; j++) {
+            int q = p.qubits()[j];
+            switch (p.paulis()[j]) {
+                case 'X' -> k.controlledX(s, NO_CONTROLS, q);
+                case 'Y' -> k.dense1(s, q, PAULI_Y);
+                default -> k.diagonal1(s, q, 1, 0, -1, 0);
+            }
+        }
     }
 
     /** Re⟨bra|M|ket⟩ for a 2^k × 2^k matrix M on the given qubits (k = qubits.length ≤ 3). */
@@ -84,37 +128,5 @@ final class StateOps {
     static long insertZero(long j, int q) {
         long low = j & ((1L << q) - 1);
         return ((j >>> q) << (q + 1)) | low;
-    }
-
-    /** dst += w·O·src, O a Pauli sum (dst and src distinct). */
-    static void addObservable(StateVector dst, double w, PauliSum o, StateVector src) {
-        for (PauliString p : o.terms()) {
-            long flip = 0, zmask = 0;
-            int ys = 0;
-            for (int k = 0; k < p.qubits().length; k++) {
-                long b = 1L << p.qubits()[k];
-                switch (p.paulis()[k]) {
-                    case 'X' -> flip |= b;
-                    case 'Y' -> { flip |= b; zmask |= b; ys++; }
-                    default -> zmask |= b;
-                }
-            }
-            // P|i⟩ = i^ys (−1)^popcount(i & zmask) |i ⊕ flip⟩ (Y = iXZ)
-            double cr, ci;
-            switch (ys & 3) {
-                case 0 -> { cr = 1; ci = 0; }
-                case 1 -> { cr = 0; ci = 1; }
-                case 2 -> { cr = -1; ci = 0; }
-                default -> { cr = 0; ci = -1; }
-            }
-            cr *= w * p.coefficient();
-            ci *= w * p.coefficient();
-            for (long i = 0; i < src.dimension(); i++) {
-                double sign = (Long.bitCount(i & zmask) & 1) == 0 ? 1 : -1;
-                double ar = sign * src.re(i), ai = sign * src.im(i);
-                long j = i ^ flip;
-                dst.set(j, dst.re(j) + cr * ar - ci * ai, dst.im(j) + cr * ai + ci * ar);
-            }
-        }
     }
 }
