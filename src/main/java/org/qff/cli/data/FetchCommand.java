@@ -55,8 +55,8 @@ public final class FetchCommand implements Callable<Integer> {
         Path root = to != null ? to : Rmd17.defaultDataRoot();
 
         Rmd17Fetcher probe = new Rmd17Fetcher(base, sums, null);
-        List<String> files = probe.files(molecules);
-        System.out.println("fetching " + files.size() + " rMD17 files into " + root.resolve("rmd17") + " from " + base);
+        List<String> files = probe.files(molecules.stream().map(String::strip).filter(m -> !m.isEmpty()).toList());
+        System.out.println("fetching " + files.size() + (files.size() == 1 ? " rMD17 file" : " rMD17 files") + " into " + root.resolve("rmd17") + " from " + base);
         List<String> failures = new ArrayList<>();
         int fetched = 0, skipped = 0;
         try (Progress progress = Progress.start("rmd17", files.size())) {

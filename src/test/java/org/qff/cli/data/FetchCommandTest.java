@@ -76,8 +76,9 @@ class FetchCommandTest {
     @Test
     void fetchesVerifiesAndSkipsOnSecondRun() throws Exception {
         Path to = work.resolve("data");
-        Run r = run("data", "fetch", "rmd17", "--to", to.toString(), "--molecules", "ethanol", "--base-url", url, "--checksums", sums.toString());
+        Run r = run("data", "fetch", "rmd17", "--to", to.toString(), "--molecules", " ethanol ,", "--base-url", url, "--checksums", sums.toString());
         assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("fetching 1 rMD17 file into"), r.out());
         assertTrue(r.out().contains("rmd17_ethanol_test_01.npz: downloaded, checksum verified"), r.out());
         assertArrayEquals(Files.readAllBytes(served.resolve("rmd17_ethanol_test_01.npz")), Files.readAllBytes(to.resolve("rmd17/rmd17_ethanol_test_01.npz")));
         Run again = run("data", "fetch", "rmd17", "--to", to.toString(), "--molecules", "ethanol", "--base-url", url, "--checksums", sums.toString());

@@ -17,6 +17,13 @@ import java.util.zip.ZipOutputStream;
 /** Writes small NPZ archives (stored, like numpy.savez) for reader tests. */
 final class NpzTestWriter {
     private final Map<String, byte[]> members = new LinkedHashMap<>();
+    private boolean compressed;
+
+    /** Deflate the members, as numpy.savez_compressed does. */
+    NpzTestWriter compressed() {
+        compressed = true;
+        return this;
+    }
 
     /** A little-endian float64 array. */
     NpzTestWriter f8(String key, double[] values, int... shape) {
@@ -63,11 +70,15 @@ final class NpzTestWriter {
         try (ZipOutputStream zip = new ZipOutputStream(bos)) {
             for (var e : members.entrySet()) {
                 ZipEntry z = new ZipEntry(e.getKey() + ".npy");
-                z.setMethod(ZipEntry.STORED);
-                z.setSize(e.getValue().length);
-                CRC32 crc = new CRC32();
-                crc.update(e.getValue());
-                z.setCrc(crc.getValue());
+                if (compressed) {
+                    z.setMethod(ZipEntry.DEFLATED);
+                } else {
+                    z.setMethod(ZipEntry.STORED);
+                    z.setSize(e.getValue().length);
+                    CRC32 crc = new CRC32();
+                    crc.update(e.getValue());
+                    z.setCrc(crc.getValue());
+                }
                 zip.putNextEntry(z);
                 zip.write(e.getValue());
                 zip.closeEntry();

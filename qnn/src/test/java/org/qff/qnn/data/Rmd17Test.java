@@ -32,6 +32,15 @@ class Rmd17Test {
     }
 
     @Test
+    void compressedArchivesReadTheSame(@TempDir Path dir) throws Exception {
+        Path stored = dir.resolve("stored.npz"), deflated = dir.resolve("deflated.npz");
+        NpzTestWriter.molecule(6, 12).write(stored);
+        NpzTestWriter.molecule(6, 12).compressed().write(deflated);
+        assertTrue(Files.size(deflated) < Files.size(stored));
+        assertEquals(Rmd17.readSplitFile(stored), Rmd17.readSplitFile(deflated));
+    }
+
+    @Test
     void missingFileSaysHowToFetch(@TempDir Path root) {
         var ex = assertThrows(IOException.class, () -> Rmd17.load(root, "aspirin", Rmd17.Part.TEST, 1));
         assertTrue(ex.getMessage().contains("rmd17_aspirin_test_01.npz") && ex.getMessage().contains("qff data fetch rmd17"), ex.getMessage());

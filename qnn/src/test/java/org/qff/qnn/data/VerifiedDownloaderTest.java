@@ -93,6 +93,16 @@ class VerifiedDownloaderTest {
     }
 
     @Test
+    void completePartialIsVerifiedWhenServerHasNothingLeftToSend() throws Exception {
+        Path dir = root.resolve("rmd17");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(".rmd17_ethanol_test_01.npz.part"), test);
+        assertEquals(VerifiedDownloader.Outcome.RESUMED, fetcher().fetch(root, "rmd17_ethanol_test_01.npz").outcome());
+        assertEquals(List.of("/files/rmd17_ethanol_test_01.npz bytes=1234-"), server.requests); // answered 416
+        assertArrayEquals(test, Files.readAllBytes(dir.resolve("rmd17_ethanol_test_01.npz")));
+    }
+
+    @Test
     void serverWithoutRangeSupportSendsWholeFile() throws Exception {
         server.supportRange = false;
         Path dir = root.resolve("rmd17");
