@@ -26,6 +26,7 @@ import java.util.function.BiConsumer;
  * The runner behind {@code qff bench potential [--quick] [--json FILE]}: runs each
  * {@link PotentialBenchmark} method through JMH and reports, per case, the median and min–max of the
  * measurement iterations in milliseconds. Figures: {@code <molecule>_energy_forces_ms} (1 thread),
+ * {@code <molecule>_energy_forces_split2_ms} (one call split over 2 threads),
  * {@code <molecule>_energy_forces_2threads_ms} (per call, 2 concurrent callers),
  * {@code <molecule>_energy_forces_general_simulator_ms} (same work on the general simulator's
  * adjoint evaluator, for the ratio), {@code <molecule>_training_step_ms}, each with
@@ -34,8 +35,9 @@ import java.util.function.BiConsumer;
 public final class PotentialBench {
     private PotentialBench() {}
 
-    private static final String[] METHODS = {"energyForces1", "energyForces2", "energyForcesGeneralSimulator", "trainingStep"};
-    private static final String[] SUFFIXES = {"_energy_forces_ms", "_energy_forces_2threads_ms", "_energy_forces_general_simulator_ms", "_training_step_ms"};
+    private static final String[] METHODS = {"energyForces1", "energyForcesSplit2", "energyForces2", "energyForcesGeneralSimulator", "trainingStep"};
+    private static final String[] SUFFIXES = {"_energy_forces_ms", "_energy_forces_split2_ms", "_energy_forces_2threads_ms",
+        "_energy_forces_general_simulator_ms", "_training_step_ms"};
 
     /** Progress steps {@link #figures} reports (one per JMH run). */
     public static final int STEPS = METHODS.length;

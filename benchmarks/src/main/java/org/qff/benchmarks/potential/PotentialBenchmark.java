@@ -43,7 +43,7 @@ public class PotentialBenchmark {
         public String molecule;
 
         Structure structure;
-        QnnPotential potential, general;
+        QnnPotential potential, general, parallel2;
         QnnModel model;
 
         @Setup(Level.Trial)
@@ -52,6 +52,7 @@ public class PotentialBenchmark {
             model = QnnModels.defaultRevised(new int[] {1, 6, 8}, 2026);
             potential = new QnnPotential(model);
             general = new QnnPotential(model, DerivativeMethod.ADJOINT, CircuitBackend.GENERAL_SIMULATOR);
+            parallel2 = potential.withThreads(2);
         }
     }
 
@@ -92,6 +93,13 @@ public class PotentialBenchmark {
     @Threads(2)
     public double energyForces2(Shared s, PerThread t) {
         return s.potential.compute(s.structure, t.forces, null);
+    }
+
+    /** One call split over 2 threads (caller + common pool): the latency an MD step sees. */
+    @Benchmark
+    @Threads(1)
+    public double energyForcesSplit2(Shared s, PerThread t) {
+        return s.parallel2.compute(s.structure, t.forces, null);
     }
 
     /** The same energy + forces with the circuits on the general simulator's adjoint evaluator, for the ratio. */

@@ -21,19 +21,59 @@ import java.util.List;
  *   <li>with more neighbours than qubits, the farthest drop out abruptly.</li>
  * </ol>
  * Forces are exact derivatives of E between such events; MD across them does not conserve energy.
+ *
+ * <p>Option (off in the published design): species-pair couplings, J_(d,edge) = J[d, {Z_a, Z_b}] with
+ * Z_a, Z_b the species of the neighbours in the edge's two slots (an empty slot counts as a species
+ * of its own). This is the revised paper's species-dependent entanglement grafted onto the baseline,
+ * for ablations: it separates the effect of species-aware couplings from that of the radial/angular
+ * encoding.
  */
 public final class BaselineModel extends QnnModel {
     public static final String TYPE = "qnn-baseline";
 
     public BaselineModel(int[] species, double cutoff, int qubits, int depth, boolean reflectionAveraged) {
-        this(species, cutoff, new Ansatz(qubits, depth, Topology.RING), reflectionAveraged);
+        this(species, cutoff, qubits, depth, reflectionAveraged, false);
     }
 
-    private BaselineModel(int[] species, double cutoff, Ansatz a, boolean reflectionAveraged) {
-        super(species, cutoff, a, reflectionAveraged, List.of(new Block("alpha", 0, a.depth() * a.qubits()), new Block("couplings", 0, a.depth() * a.edgeCount())));
+    public BaselineModel(int[] species, double cutoff, int qubits, int depth, boolean reflectionAveraged, boolean speciesPairCouplings) {
+        this(species, cutoff, new Ansatz(qubits, depth, Topology.RING), reflectionAveraged, speciesPairCouplings);
     }
 
-    private final int alphaOffset = block("alpha").offset(), couplingOffset = block("couplings").offset();
+    private BaselineModel(int[] species, double cutoff, Ansatz a, boolean reflectionAveraged, boolean speciesPairCouplings) {
+        super(species, cutoff, a, reflectionAveraged, List.of(new Block("alpha", 0, a.depth() * a.qubits()),
+                new Block("couplings", 0, a.depth() * (speciesPairCouplings ? pairCount(species.length) : a.edgeCount()))));
+        this.speciesPairCouplings = speciesPairCouplings;
+        this.alphaOffset = block("alpha").offset();
+        this.couplingOffset = block("couplings").offset();
+        this.edges = a.topology().edges(a.qubits());
+    }
+
+    private final boolean speciesPairCouplings;
+    private final int alphaOffset, couplingOffset;
+    /** The ring's edges, built once (inner loops must not allocate). */
+    private final int[][] edges;
+
+    /** Unordered pairs of S species plus "empty slot". */
+    private static int pairCount(int s) { return (s + 1) * (s + 2) / 2; }
+
+    /** Index of the unordered pair {x, y} of species slots (S = empty). */
+    private static int pairIndex(int x, int y) {
+        int lo = Math.min(x, y), hi = Math.max(x, y);
+        return hi * (hi + 1) / 2 + lo;
+    }
+
+    /** Whether couplings depend on the species pair of the two slots (see the class comment). */
+    public boolean speciesPairCouplings() { return speciesPairCouplings; }
+
+    /** Weight index of layer d's coupling for edge e in this environment. */
+    private int couplingWeight(AtomEnvironment env, int d, int e) {
+        if (!speciesPairCouplings) return coupling(d, e);
+        int[] edge = edges[e];
+        int filled = slots(env), none = speciesCount();
+        int sa = edge[0] < filled ? env.species(edge[0]) : none, sb = edge[1] < filled ? env.species(edge[1]) : none;
+        return couplingOffset + d * pairCount(speciesCount()) + pairIndex(sa, sb);
+    }
+
 
     @Override public String type() { return TYPE; }
 
@@ -61,7 +101,7 @@ public final class BaselineModel extends QnnModel {
                 p[o + 1] = al * env.dy(q);
                 p[o + 2] = al * env.dz(q);
             }
-            for (int e = 0; e < a.edgeCount(); e++) p[a.couplingParam(d, e)] = w[coupling(d, e)];
+            for (int e = 0; e < a.edgeCount(); e++) p[a.couplingParam(d, e)] = w[couplingWeight(env, d, e)];
         }
     }
 
@@ -107,7 +147,7 @@ public final class BaselineModel extends QnnModel {
                 int o = a.encodingParam(d, q);
                 grad[alpha(d, q)] += ga[o] * env.dx(q) + ga[o + 1] * env.dy(q) + ga[o + 2] * env.dz(q);
             }
-            for (int e = 0; e < a.edgeCount(); e++) grad[coupling(d, e)] += ga[a.couplingParam(d, e)];
+            for (int e = 0; e < a.edgeCount(); e++) grad[couplingWeight(env, d, e)] += ga[a.couplingParam(d, e)];
         }
     }
 

@@ -32,6 +32,7 @@ public final class LossGradient {
     /** The loss; overwrites gradOut (length {@link QnnModel#parameterCount()}) with ∂L/∂w. */
     public double compute(Structure s, double eRef, double[] fRef, double wE, double wF, double[] gradOut) {
         int n = s.size();
+        if (n == 0) throw new IllegalArgumentException("the structure has no atoms: nothing to fit");
         if (!Double.isFinite(eRef)) throw new IllegalArgumentException("reference energy is not finite: " + eRef);
         if (!(wE >= 0) || !(wF >= 0) || Double.isInfinite(wE) || Double.isInfinite(wF)) {
             throw new IllegalArgumentException("loss weights must be finite and ≥ 0, got wE = " + wE + ", wF = " + wF);
@@ -57,6 +58,7 @@ public final class LossGradient {
             int ci = env.centerSpecies();
             model.encode(env, ws.scratch, ws.p);
             double value = withForces ? ws.engine.gradient(ws.p, ws.g) : ws.engine.value(ws.p);
+            if (!Double.isFinite(value)) throw QnnPotential.nonFinite(i, ws.p, np);
             ws.atomValues[i] = value;
             energy += model.epsilon(ci) + model.scale(ci) * value;
             if (withForces) {

@@ -33,6 +33,7 @@ public final class ModelFiles {
         root.put("cutoff_A", model.cutoff());
         root.put("exchange", model.ansatz().topology().label());
         root.put("reflection_averaged", model.reflectionAveraged());
+        if (model instanceof BaselineModel b) root.put("species_pair_couplings", b.speciesPairCouplings());
         if (model instanceof RevisedModel r) {
             ObjectNode rb = root.putObject("radial_basis");
             rb.put("kind", "gaussian");
@@ -91,7 +92,9 @@ public final class ModelFiles {
         QnnModel model = switch (type) {
             case BaselineModel.TYPE -> {
                 if (topology != Topology.RING) throw new IllegalArgumentException("qnn-baseline uses ring exchange, file says \"" + topology.label() + "\"");
-                yield new BaselineModel(species, cutoff, qubits, depth, averaged);
+                JsonNode pairs = root.get("species_pair_couplings");
+                if (pairs == null || !pairs.isBoolean()) throw new IllegalArgumentException("field \"species_pair_couplings\" is missing or not true/false");
+                yield new BaselineModel(species, cutoff, qubits, depth, averaged, pairs.asBoolean());
             }
             case RevisedModel.TYPE -> {
                 JsonNode rb = root.get("radial_basis");

@@ -144,6 +144,27 @@ public abstract class QnnModel {
 
     public double scale(int speciesSlot) { return w[species.length + speciesSlot]; }
 
+    /** Sets ε for an element (eV), e.g. from a per-species linear fit of reference energies. */
+    public void setEpsilon(int atomicNumber, double eV) {
+        w[slotOf(atomicNumber)] = checkFinite(eV, "epsilon");
+    }
+
+    /** Sets the energy scale s for an element (eV). */
+    public void setScale(int atomicNumber, double eV) {
+        w[species.length + slotOf(atomicNumber)] = checkFinite(eV, "scale");
+    }
+
+    private int slotOf(int z) {
+        int k = speciesIndex(z);
+        if (k < 0) throw new IllegalArgumentException("the model covers " + speciesSymbols() + ", not atomic number " + z);
+        return k;
+    }
+
+    private static double checkFinite(double v, String what) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException(what + " must be finite, got " + v);
+        return v;
+    }
+
     int epsilonOffset() { return 0; }
 
     int scaleOffset() { return species.length; }

@@ -57,6 +57,13 @@ class LossGradientTest {
     void baselineCombined() { checkAgainstFiniteDifferences(baseline(), SampleMolecules.ethanol(), 0.7, 3.0); }
 
     @Test
+    void baselineWithSpeciesPairCouplingsCombined() {
+        BaselineModel m = new BaselineModel(CHO, 4.0, 6, 2, true, true);
+        QnnModels.randomise(m, 13);
+        checkAgainstFiniteDifferences(m, SampleMolecules.ethanol(), 0.7, 3.0);
+    }
+
+    @Test
     void lossValueMatchesItsDefinition() {
         QnnModel m = revised();
         Structure s = SampleMolecules.ethanol();
@@ -78,6 +85,7 @@ class LossGradientTest {
         assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, new double[26], 1, 1, g));
         assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, new double[27], -1, 1, g));
         assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, new double[27], 1, 1, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, new Structure(new int[0], new double[0]), 0, new double[0], 1, 1, g));
         double[] bad = new double[27];
         bad[5] = Double.POSITIVE_INFINITY;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LossGradient.compute(m, s, 0, bad, 1, 1, g));

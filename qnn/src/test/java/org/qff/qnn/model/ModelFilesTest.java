@@ -18,12 +18,14 @@ class ModelFilesTest {
 
     @Test
     void roundTripIsExactForBothArchitectures(@TempDir Path dir) throws Exception {
-        for (QnnModel m : new QnnModel[] {revised(), baseline()}) {
+        BaselineModel pairs = new BaselineModel(CHO, 3.5, 4, 3, false, true);
+        QnnModels.randomise(pairs, 5);
+        for (QnnModel m : new QnnModel[] {revised(), baseline(), pairs}) {
             double[] w = m.getParameters();
             w[0] = Math.PI * 1e-7; // awkward doubles survive too
             w[1] = -Math.nextUp(1.0 / 3);
             m.setParameters(w);
-            Path f = dir.resolve(m.type() + ".json");
+            Path f = dir.resolve(m.type() + m.parameterCount() + ".json");
             ModelFiles.write(m, f);
             QnnModel back = ModelFiles.read(f);
             assertEquals(m.getClass(), back.getClass());

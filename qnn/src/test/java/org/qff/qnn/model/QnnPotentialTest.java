@@ -10,7 +10,30 @@ import static org.qff.qnn.model.Fixtures.*;
 
 class QnnPotentialTest {
 
-    private static QnnModel[] models() { return new QnnModel[] {revised(), baseline()}; }
+    private static QnnModel[] models() { return new QnnModel[] {revised(), baseline(), speciesPairBaseline()}; }
+
+    private static QnnModel speciesPairBaseline() {
+        BaselineModel m = new BaselineModel(CHO, 4.0, 6, 2, true, true);
+        QnnModels.randomise(m, 14);
+        return m;
+    }
+
+    @Test
+    void speciesPairCouplingsMakeTheBaselineSpeciesAware() {
+        // the plain baseline sees no species: swapping an H for an O at the same place changes only ε, s of that atom
+        Structure a = new Structure(new int[] {8, 1, 1}, new double[] {0, 0, 0, 0.96, 0, 0, -0.3, 0.9, 0.1});
+        Structure b = new Structure(new int[] {8, 1, 8}, a.positions());
+        for (boolean pairs : new boolean[] {false, true}) {
+            BaselineModel m = new BaselineModel(CHO, 4.0, 6, 2, true, pairs);
+            QnnModels.randomise(m, 15);
+            double[] ea = new double[3], eb = new double[3];
+            new QnnPotential(m).compute(a, null, ea);
+            new QnnPotential(m).compute(b, null, eb);
+            // atom 0 (O) sees neighbours at the same places in both; only species-pair couplings tell them apart
+            if (pairs) assertTrue(Math.abs(ea[0] - eb[0]) > 1e-6, "species-pair couplings should see the neighbour's species");
+            else assertEquals(ea[0], eb[0], 1e-14);
+        }
+    }
 
     @Test
     void energyInvariantUnderRotationsTranslationsAndReflections() {
@@ -127,6 +150,26 @@ class QnnPotentialTest {
     }
 
     @Test
+    void perSpeciesOffsetsAndScalesEnterAsDocumented() {
+        QnnModel m = revised();
+        Structure s = SampleMolecules.ethanol();   // C2 O1 H6
+        double[] ea = new double[9];
+        new QnnPotential(m).compute(s, null, ea);
+        m.setEpsilon(6, 1.5);
+        m.setEpsilon(1, -0.25);
+        m.setScale(8, 2.0);
+        double[] eb = new double[9];
+        new QnnPotential(m).compute(s, null, eb);
+        for (int i = 0; i < 9; i++) {
+            int z = s.atomicNumber(i);
+            double expected = z == 6 ? ea[i] + 1.5 : z == 1 ? ea[i] - 0.25 : 2.0 * ea[i];
+            assertEquals(expected, eb[i], 1e-12, "atom " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> m.setEpsilon(7, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> m.setScale(1, Double.NaN));
+    }
+
+    @Test
     void atomEnergiesSumToTheEnergy() {
         QnnPotential p = new QnnPotential(revised());
         Structure s = SampleMolecules.aspirin();
@@ -148,6 +191,7 @@ class QnnPotentialTest {
             assertTrue(Double.isFinite(e));
             // singlets, v = 0: ⟨σ_a·σ_b⟩ over the ring is −3 on singlet edges and 0 elsewhere, then exchange mixes: just finite and force-free
             assertArrayEquals(new double[3], f, 0);
+            assertEquals(0.0, p.compute(new Structure(new int[0], new double[0]), new double[0], new double[0]));
             // two atoms beyond the cutoff: the sum of two isolated atoms
             Structure two = new Structure(new int[] {8, 8}, new double[] {0, 0, 0, 0, 0, m.cutoff() + 0.5});
             assertEquals(2 * e, p.energy(two), 1e-12 * Math.abs(e));
@@ -203,6 +247,32 @@ class QnnPotentialTest {
     }
 
     @Test
+    void oneCallOnSeveralThreadsGivesTheSameAnswer() {
+        QnnPotential p1 = new QnnPotential(revised());
+        Structure s = SampleMolecules.aspirin();
+        double[] f1 = new double[63], a1 = new double[21];
+        double e1 = p1.compute(s, f1, a1);
+        for (int t : new int[] {2, 3, 5}) {
+            QnnPotential pt = p1.withThreads(t);
+            assertEquals(t, pt.threads());
+            double[] ft = new double[63], at = new double[21];
+            double et = pt.compute(s, ft, at);
+            // same per-atom arithmetic; only the order of the final sums differs
+            assertEquals(e1, et, 1e-12 * Math.abs(e1));
+            assertArrayEquals(a1, at, 0);
+            for (int k = 0; k < 63; k++) assertEquals(f1[k], ft[k], 1e-12 * maxAbs(f1));
+            assertEquals(e1, pt.energy(s), 1e-12 * Math.abs(e1));
+        }
+        assertThrows(IllegalArgumentException.class, () -> p1.withThreads(0));
+        double[] x = s.positions();
+        x[3 * 17] = x[3 * 4] + 0.01;
+        x[3 * 17 + 1] = x[3 * 4 + 1];
+        x[3 * 17 + 2] = x[3 * 4 + 2];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p1.withThreads(2).forces(s.withPositions(x)));
+        assertTrue(e.getMessage().startsWith("atoms 4 and 17"), e.getMessage());
+    }
+
+    @Test
     void concurrentCallsGiveTheSameAnswer() throws Exception {
         QnnPotential p = new QnnPotential(revised());
         Structure s = SampleMolecules.aspirin();
@@ -230,6 +300,12 @@ class QnnPotentialTest {
         e = assertThrows(IllegalArgumentException.class, () -> p.forces(new Structure(new int[] {1, 7}, new double[] {0, 0, 0, 1, 0, 0})));
         assertTrue(e.getMessage().contains("atom 1") && e.getMessage().contains("7"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.compute(SampleMolecules.ethanol(), new double[5], null));
+        QnnModel huge = revised();
+        double[] hw = huge.getParameters();
+        java.util.Arrays.fill(hw, huge.block("radial_weights").offset(), huge.block("couplings").offset(), 1e200);
+        huge.setParameters(hw);
+        e = assertThrows(IllegalArgumentException.class, () -> new QnnPotential(huge).forces(SampleMolecules.ethanol()));
+        assertTrue(e.getMessage().contains("atom 0") && e.getMessage().contains("not finite"), e.getMessage());
         QnnModel m = revised();
         double[] w = m.getParameters();
         w[17] = Double.NaN;

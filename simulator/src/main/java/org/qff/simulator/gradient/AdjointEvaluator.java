@@ -360,9 +360,10 @@ public final class AdjointEvaluator implements AutoCloseable {
         }
     }
 
-    private final double[] runUDag = new double[8 * AdjointSweeps.MAX_RUN], runG = new double[24 * AdjointSweeps.MAX_RUN];
-    private final double[] runOut = new double[3 * AdjointSweeps.MAX_RUN];
-    private final int[] runCounts = new int[AdjointSweeps.MAX_RUN], runArgs = new int[3 * AdjointSweeps.MAX_RUN];
+    private static final int MAX_RUN = 16;
+    private final double[] runV = new double[8], runW = new double[8], runT = new double[8], runG = new double[24 * MAX_RUN];
+    private final double[] runOut = new double[3 * MAX_RUN], g2 = new double[8];
+    private final int[] runGate = new int[3 * MAX_RUN], runArg = new int[3 * MAX_RUN];
 
     /** True if gate k is a parameterised one-qubit gate (the fused backward step handles it). */
     private boolean fusable(int k) {
@@ -370,51 +371,52 @@ public final class AdjointEvaluator implements AutoCloseable {
     }
 
     /**
-     * First-order backward steps of gates k, k−1, … while they are parameterised one-qubit gates
-     * on the same qubit (at most {@link AdjointSweeps#MAX_RUN}): {@link AdjointSweeps} reads the
-     * elements Re⟨λ|∂_jU·U†|ψ⟩ and un-computes ψ and λ, block by block, for the whole run.
+     * First-order backward steps of gates k, k−1, … while they are parameterised one-qubit gates on
+     * the same qubit (at most {@value #MAX_RUN}), in one {@link AdjointSweeps#step1} sweep. With
+     * W_r = U_k·U_(k−1)·…·U_(k−r+1) (the run's gates after gate k−r), ψ_(k−r) = W_r†ψ_k and likewise
+     * for λ, so every element Re⟨λ_(k−r)|∂U_(k−r)·U_(k−r)†|ψ_(k−r)⟩ = Re⟨λ_k|W_r G W_r†|ψ_k⟩ comes from
+     * the same outer products of ψ_k and λ_k, and the un-computation is the single matrix W_run†.
      * Returns the number of gates consumed.
      */
     private int fusedRun(int k, Bindings b, double[] gT, double[] gX) {
         int q = cc.gates[k].qubits()[0];
-        int run = 0;
-        while (run < AdjointSweeps.MAX_RUN && k - run >= 0 && fusable(k - run) && cc.gates[k - run].qubits()[0] == q) {
+        // runW = W (starts at I); runV = W† accumulated as the product of the U†s
+        identity2(runW);
+        identity2(runV);
+        int run = 0, count = 0;
+        while (run < MAX_RUN && k - run >= 0 && fusable(k - run) && cc.gates[k - run].qubits()[0] == q) {
             int g = k - run;
             var kind = cc.gates[g].kind();
             double[] a = argVals[g];
             GateDerivatives.fill(kind, a, -1, -1, u);
             LocalMatrices.adjoint(u, 2, uDag);
-            System.arraycopy(uDag, 0, runUDag, 8 * run, 8);
-            int count = 0;
             Expr[] e = cc.gates[g].args();
             for (int j = 0; j < e.length; j++) {
                 if (!cc.argHasSymbols[g][j]) continue;
                 GateDerivatives.fill(kind, a, j, -1, d);
-                // G_j = ∂_jU·U†
-                for (int r = 0; r < 2; r++) {
-                    for (int c = 0; c < 2; c++) {
-                        double sr = 0, si = 0;
-                        for (int m = 0; m < 2; m++) {
-                            double ar = d[2 * (r * 2 + m)], ai = d[2 * (r * 2 + m) + 1];
-                            double br = uDag[2 * (m * 2 + c)], bi = uDag[2 * (m * 2 + c) + 1];
-                            sr += ar * br - ai * bi;
-                            si += ar * bi + ai * br;
-                        }
-                        runG[24 * run + 8 * count + 2 * (r * 2 + c)] = sr;
-                        runG[24 * run + 8 * count + 2 * (r * 2 + c) + 1] = si;
-                    }
-                }
-                runArgs[3 * run + count++] = j;
+                LocalMatrices.multiply(d, uDag, 2, g2);              // G = ∂U·U†
+                LocalMatrices.multiply(runW, g2, 2, runT);           // W·G
+                LocalMatrices.adjoint(runW, 2, g2);                  // W†
+                LocalMatrices.multiply(runT, g2, 2, d);              // W·G·W†
+                System.arraycopy(d, 0, runG, 8 * count, 8);
+                runGate[count] = g;
+                runArg[count++] = j;
             }
-            runCounts[run] = count;
+            LocalMatrices.multiply(runW, u, 2, runT);                // W ← W·U
+            System.arraycopy(runT, 0, runW, 0, 8);
+            LocalMatrices.multiply(uDag, runV, 2, runT);             // W† ← U†·W†
+            System.arraycopy(runT, 0, runV, 0, 8);
             run++;
         }
-        AdjointSweeps.stepRun(psi, lambda, q, run, runUDag, runG, runCounts, runOut);
-        for (int r = 0; r < run; r++) {
-            Expr[] e = cc.gates[k - r].args();
-            for (int i = 0; i < runCounts[r]; i++) ExprCalculus.accumulate(e[runArgs[3 * r + i]], b, 2 * runOut[3 * r + i], gT, gX);
-        }
+        AdjointSweeps.step1(psi, lambda, q, runV, runG, count, runOut);
+        for (int i = 0; i < count; i++) ExprCalculus.accumulate(cc.gates[runGate[i]].args()[runArg[i]], b, 2 * runOut[i], gT, gX);
         return run;
+    }
+
+    private static void identity2(double[] m) {
+        java.util.Arrays.fill(m, 0, 8, 0);
+        m[0] = 1;
+        m[6] = 1;
     }
 
     private void prepareGradients(double[] gT, double[] gX) {

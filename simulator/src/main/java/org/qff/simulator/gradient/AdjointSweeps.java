@@ -51,73 +51,54 @@ final class AdjointSweeps {
     }
 
     /** Per-thread accumulators (outer products, or per-lane sums for low targets). */
-    private static final ThreadLocal<double[]> LANE_SCRATCH = ThreadLocal.withInitial(() -> new double[4 * Math.max(8, 4 * L)]); // MAX_RUN accumulator sets
+    private static final ThreadLocal<double[]> LANE_SCRATCH = ThreadLocal.withInitial(() -> new double[Math.max(8, 4 * L)]);
 
     /** Groups per cache block: 128 groups of 2·L amplitudes of two states stay in L1/L2 between the sub-sweeps. */
     private static final int BLOCK = 128;
 
-    /** Most gates one {@link #stepRun} call may take. */
-    static final int MAX_RUN = 4;
     private static final int ACC = Math.max(8, 4 * L);
 
     /**
-     * One backward step: elements out[j] = Re⟨λ|G_j|ψ⟩ for the {@code count} (1..3) 2×2 matrices in
-     * {@code g} (8 doubles each), then ψ ← U†ψ and λ ← U†λ with {@code uDag} = U†.
+     * One backward step for a one-qubit operator V = U† (or a product of several gates' U† on this
+     * qubit): out[j] = Re⟨λ|G_j|ψ⟩ for the {@code count} 2×2 matrices in {@code g} (8 doubles each,
+     * any number: they all come from the same four outer products), then ψ ← Vψ and λ ← Vλ.
      */
-    static void step1(StateVector psi, StateVector lam, int q, double[] uDag, double[] g, int count, double[] out) {
-        stepRun(psi, lam, q, 1, uDag, g, new int[] {count}, out);
-    }
-
-    /**
-     * Backward steps for a run of {@code gates} one-qubit gates on the same qubit q, last gate first:
-     * gate r (r = 0 is the latest) has U_r† at {@code uDags[8r..]}, {@code counts[r]} matrices G at
-     * {@code gs[24r..]}, and receives its elements at {@code out[3r..]}. Done block by block, so each
-     * block of both states is fetched from memory once for the whole run.
-     */
-    static void stepRun(StateVector psi, StateVector lam, int q, int gates, double[] uDags, double[] gs, int[] counts, double[] out) {
+    static void step1(StateVector psi, StateVector lam, int q, double[] v, double[] g, int count, double[] out) {
         long dim = psi.dimension();
         if (dim < 2L * L) {
-            for (int r = 0; r < gates; r++) {
-                scalarStep1(psi, lam, q, java.util.Arrays.copyOfRange(uDags, 8 * r, 8 * r + 8), java.util.Arrays.copyOfRange(gs, 24 * r, 24 * r + 24), counts[r], out, 3 * r);
-            }
+            scalarStep1(psi, lam, q, v, g, count, out);
             return;
         }
         double[] acc = LANE_SCRATCH.get();
-        java.util.Arrays.fill(acc, 0, gates * ACC, 0);
+        java.util.Arrays.fill(acc, 0, ACC, 0);
         MemorySegment ps = psi.segment(), ls = lam.segment();
         boolean high = (1L << q) >= L;
         long groups = high ? dim / (2L * L) : dim / L;
         for (long from = 0; from < groups; from += BLOCK) {
             long to = Math.min(groups, from + BLOCK);
-            for (int r = 0; r < gates; r++) {
-                int u = 8 * r;
-                if (high) {
-                    if (counts[r] > 0) outerProductsHigh(ps, ls, dim, q, from, to, acc, r * ACC);
-                    updateHigh(ps, ls, dim, q, uDags[u], uDags[u + 1], uDags[u + 2], uDags[u + 3], uDags[u + 4], uDags[u + 5], uDags[u + 6], uDags[u + 7], from, to);
-                } else {
-                    if (counts[r] > 0) laneProductsLow(ps, ls, dim, q, from, to, acc, r * ACC);
-                    updateLow(ps, ls, dim, q, uDags, u, from, to);
-                }
+            if (high) {
+                if (count > 0) outerProductsHigh(ps, ls, dim, q, from, to, acc, 0);
+                updateHigh(ps, ls, dim, q, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], from, to);
+            } else {
+                if (count > 0) laneProductsLow(ps, ls, dim, q, from, to, acc, 0);
+                updateLow(ps, ls, dim, q, v, 0, from, to);
             }
         }
         int bit = 1 << q;
-        for (int r = 0; r < gates; r++) {
-            int a = r * ACC;
-            for (int j = 0; j < counts[r]; j++) {
-                int o = 24 * r + 8 * j;
-                double e = 0;
-                if (high) {
-                    for (int rc = 0; rc < 4; rc++) e += gs[o + 2 * rc] * acc[a + 2 * rc] - gs[o + 2 * rc + 1] * acc[a + 2 * rc + 1];
-                } else {
-                    for (int l = 0; l < L; l++) {
-                        boolean one = (l & bit) != 0;
-                        int diag = o + (one ? 6 : 0), off = o + (one ? 4 : 2);
-                        // Re(c·D + p·X) per lane, c the diagonal and p the off-diagonal entry of the lane's row
-                        e += gs[diag] * acc[a + l] - gs[diag + 1] * acc[a + L + l] + gs[off] * acc[a + 2 * L + l] - gs[off + 1] * acc[a + 3 * L + l];
-                    }
+        for (int j = 0; j < count; j++) {
+            int o = 8 * j;
+            double e = 0;
+            if (high) {
+                for (int rc = 0; rc < 4; rc++) e += g[o + 2 * rc] * acc[2 * rc] - g[o + 2 * rc + 1] * acc[2 * rc + 1];
+            } else {
+                for (int l = 0; l < L; l++) {
+                    boolean one = (l & bit) != 0;
+                    int diag = o + (one ? 6 : 0), off = o + (one ? 4 : 2);
+                    // Re(c·D + p·X) per lane, c the diagonal and p the off-diagonal entry of the lane's row
+                    e += g[diag] * acc[l] - g[diag + 1] * acc[L + l] + g[off] * acc[2 * L + l] - g[off + 1] * acc[3 * L + l];
                 }
-                out[3 * r + j] = e;
             }
+            out[j] = e;
         }
     }
 
@@ -239,12 +220,12 @@ final class AdjointSweeps {
     }
 
     /** Reference path for states smaller than two vectors. */
-    private static void scalarStep1(StateVector psi, StateVector lam, int q, double[] u, double[] g, int count, double[] out, int outOffset) {
+    private static void scalarStep1(StateVector psi, StateVector lam, int q, double[] u, double[] g, int count, double[] out) {
         int[] qs = {q};
         for (int j = 0; j < count; j++) {
             double[] gj = new double[8];
             System.arraycopy(g, 8 * j, gj, 0, 8);
-            out[outOffset + j] = StateOps.matrixElementRe(lam, qs, gj, psi);
+            out[j] = StateOps.matrixElementRe(lam, qs, gj, psi);
         }
         applyScalar(psi, q, u);
         applyScalar(lam, q, u);

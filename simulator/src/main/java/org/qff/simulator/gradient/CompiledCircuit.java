@@ -73,6 +73,13 @@ final class CompiledCircuit {
     }
 
     void applyMatrix(int[] q, double[] m, StateVector s) {
+        // Kernels expect exactly 2·4^k doubles; our scratch buffers are sized for the largest gate.
+        int need = 2 << (2 * q.length);
+        if (m.length != need) {
+            double[] exact = q.length == 1 ? exact1 : q.length == 2 ? exact2 : new double[need];
+            System.arraycopy(m, 0, exact, 0, need);
+            m = exact;
+        }
         switch (q.length) {
             case 1 -> kernels.dense1(s, q[0], m);
             case 2 -> kernels.dense2(s, q[0], q[1], m);
@@ -82,6 +89,7 @@ final class CompiledCircuit {
 
     /** Entries (1,1), (1,3), (3,1), (3,3) of a 4×4 matrix on [control, target]: the control = 1 block. */
     private static final int[] CONTROLLED_BLOCK = {5, 7, 13, 15};
+    private final double[] exact1 = new double[8], exact2 = new double[32];
     private final double[] diagScratch = new double[8], blockScratch = new double[8];
     private final int[] controlScratch = new int[1];
 

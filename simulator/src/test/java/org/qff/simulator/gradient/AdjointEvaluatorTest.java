@@ -50,7 +50,7 @@ class AdjointEvaluatorTest {
             Circuit c = RandomCircuits.withKind(kind, 3, 4, r);
             PauliSum o = RandomCircuits.observable(3);
             Bindings b = RandomCircuits.randomBindings(c, r);
-            try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+            try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
                 double[] gt = new double[c.trainableCount()], gx = new double[c.inputCount()];
                 double v = ev.gradient(b, o, gt, gx);
                 assertEquals(reference(c, b, o), v, 1e-12, kind + " value");
@@ -77,14 +77,15 @@ class AdjointEvaluatorTest {
             for (int q = 0; q < n; q++) {
                 Expr[] args = new Expr[kind.args()];
                 for (int a = 0; a < args.length; a++) args[a] = RandomCircuits.randomArg(r);
-                cb.h(q).gate(kind, new int[] {q}, args).ry(q, Expr.trainable("t" + (q % 3)));
+                // runs of three one-qubit gates on a qubit, one with a constant argument
+                cb.h(q).gate(kind, new int[] {q}, args).ry(q, Expr.trainable("t" + (q % 3))).rz(q, q % 2 == 0 ? Expr.input("x0").times(0.5) : Expr.constant(0.3));
                 if (q > 0) cb.cz(q - 1, q);
             }
             cb.rz(0, Expr.input("x0")).rx(1, Expr.input("x1"));
             Circuit c = cb.build();
             PauliSum o = RandomCircuits.observable(n);
             Bindings b = RandomCircuits.randomBindings(c, r);
-            try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+            try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
                 double[] gt = new double[c.trainableCount()], gx = new double[c.inputCount()];
                 ev.gradient(b, o, gt, gx);
                 AdjointEvaluator.SecondOrder so = ev.newSecondOrder();
@@ -105,7 +106,7 @@ class AdjointEvaluatorTest {
         PauliSum[] os = {RandomCircuits.observable(4), PauliSum.parse("Z0 Z1 + X2"), PauliSum.parse("0.5*Y3")};
         double[] w = {0.3, -1.2, 2.0};
         Bindings b = RandomCircuits.randomBindings(c, r);
-        try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+        try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
             int nt = c.trainableCount(), nx = c.inputCount();
             double[] values = new double[3];
             double[][] jt = new double[3][nt], jx = new double[3][nx];
@@ -142,7 +143,7 @@ class AdjointEvaluatorTest {
             Bindings b = RandomCircuits.randomBindings(c, r);
             int nt = c.trainableCount(), nx = c.inputCount();
             double[] tt = randomVector(nt, r), tx = randomVector(nx, r);
-            try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+            try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
                 AdjointEvaluator.SecondOrder so = ev.newSecondOrder();
                 ev.secondOrder(b, o, tt, tx, so);
                 double[] gt = new double[nt], gx = new double[nx];
@@ -169,7 +170,7 @@ class AdjointEvaluatorTest {
             Bindings b = RandomCircuits.randomBindings(c, r);
             int nt = c.trainableCount(), nx = c.inputCount();
             double[] tt = randomVector(nt, r), tx = randomVector(nx, r), st = randomVector(nt, r), sx = randomVector(nx, r);
-            try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+            try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
                 AdjointEvaluator.SecondOrder a = ev.newSecondOrder(), z = ev.newSecondOrder();
                 ev.secondOrder(b, o, tt, tx, a);
                 ev.secondOrder(b, o, st, sx, z);
@@ -187,7 +188,7 @@ class AdjointEvaluatorTest {
         PauliSum o = RandomCircuits.observable(3);
         Bindings b = RandomCircuits.randomBindings(c, r);
         double[] tx = randomVector(c.inputCount(), r);
-        try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+        try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
             AdjointEvaluator.SecondOrder so = ev.newSecondOrder();
             ev.secondOrder(b, o, null, tx, so);
             double[][] fd = gradientDifference(ev, c, b, o, new double[c.trainableCount()], tx);
@@ -219,7 +220,7 @@ class AdjointEvaluatorTest {
     void badInputIsRejectedByName() {
         Circuit c = Circuit.builder(2).ry(0, Expr.trainable("theta")).cx(0, 1).rz(1, Expr.input("x")).build();
         Bindings b = new Bindings(new double[] {0.1}, new double[] {0.2});
-        try (AdjointEvaluator ev = new AdjointEvaluator(c)) {
+        try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
             var e1 = assertThrows(IllegalArgumentException.class, () -> ev.derivative(b, PauliSum.parse("Z0"), "phi"));
             assertTrue(e1.getMessage().contains("\"phi\""), e1.getMessage());
             var e2 = assertThrows(IllegalArgumentException.class, () -> ev.gradient(b, PauliSum.parse("Z0 X2"), null, null));

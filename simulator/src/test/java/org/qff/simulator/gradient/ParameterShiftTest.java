@@ -22,7 +22,7 @@ class ParameterShiftTest {
             Circuit c = RandomCircuits.withKind(kind, 3, 4, r);
             PauliSum o = RandomCircuits.observable(3);
             Bindings b = RandomCircuits.randomBindings(c, r);
-            try (ParameterShift ps = new ParameterShift(c); AdjointEvaluator ev = new AdjointEvaluator(c)) {
+            try (ParameterShift ps = new ParameterShift(c, StrictKernels.INSTANCE); AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
                 double[] pt = new double[c.trainableCount()], px = new double[c.inputCount()];
                 double[] at = new double[c.trainableCount()], ax = new double[c.inputCount()];
                 double v = ps.gradient(b, o, pt, px);
