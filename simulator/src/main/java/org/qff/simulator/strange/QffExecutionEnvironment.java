@@ -78,7 +78,9 @@ public final class QffExecutionEnvironment implements QuantumExecutionEnvironmen
         int n = program.getNumberQubits();
         List<Step> steps = program.getSteps();
         List<Segment> segments = plan(program, n);
-        Result result = new Result(n, steps.size());
+        // Strange's Result reads its last step's state; with no steps it would index −1 (Strange
+        // itself fails there), so an empty program gets one slot holding the initial state
+        Result result = new Result(n, Math.max(1, steps.size()));
         try (StateVector state = StateVector.zero(n)) {
             prepare(state, program.getInitialAlphas(), n);
             boolean finalRecorded = false;

@@ -232,6 +232,17 @@ class QffExecutionEnvironmentTest {
     }
 
     @Test
+    void aProgramWithoutStepsReturnsItsInitialState() {
+        // Strange 0.1.3's own executor throws ArrayIndexOutOfBoundsException here
+        Program p = new Program(2);
+        p.initializeQubit(0, 0.0); // |1⟩ on qubit 0, which Strange places on bit n−1−0 = 1
+        Result r = new QffExecutionEnvironment().runProgram(p);
+        assertEquals(1.0, r.getProbability()[2].r, 0);
+        assertEquals(2, r.getMeasuredProbability());
+        assertEquals(1.0, r.getQubits()[1].getProbability(), 0);
+    }
+
+    @Test
     void asynchronousRunDeliversTheResult() throws Exception {
         CompletableFuture<Result> future = new CompletableFuture<>();
         new QffExecutionEnvironment().runProgram(new Program(2, new Step(new X(1))), future::complete);
