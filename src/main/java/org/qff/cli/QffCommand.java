@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             org.qff.cli.run.RunCommand.class,
+            org.qff.cli.bench.BenchCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -7,6 +7,7 @@ import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
 
 /**
  * Dense multi-qubit sweeps: a specialised 4×4 for two high targets (Heisenberg exchange, RXX, …),
@@ -15,54 +16,33 @@ import jdk.incubator.vector.DoubleVector;
 final class DenseSweeps {
     private DenseSweeps() {}
 
+    /**
+     * Rows are a loop over the matrix with coefficients broadcast from it (L1-resident) on each use,
+     * all in this one method: helper methods taking vectors get compiled on their own first and are
+     * then refused for inlining ("already compiled into a big method"), which boxes every vector.
+     */
     static void dense2High(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] u = op.matrix;
-        long o1 = op.offsets[1], o2 = op.offsets[2], o3 = op.offsets[3];
-        DoubleVector r00 = b(u, 0, 0), r01 = b(u, 0, 1), r02 = b(u, 0, 2), r03 = b(u, 0, 3);
-        DoubleVector r10 = b(u, 1, 0), r11 = b(u, 1, 1), r12 = b(u, 1, 2), r13 = b(u, 1, 3);
-        DoubleVector r20 = b(u, 2, 0), r21 = b(u, 2, 1), r22 = b(u, 2, 2), r23 = b(u, 2, 3);
-        DoubleVector r30 = b(u, 3, 0), r31 = b(u, 3, 1), r32 = b(u, 3, 2), r33 = b(u, 3, 3);
-        DoubleVector i00 = bi(u, 0, 0), i01 = bi(u, 0, 1), i02 = bi(u, 0, 2), i03 = bi(u, 0, 3);
-        DoubleVector i10 = bi(u, 1, 0), i11 = bi(u, 1, 1), i12 = bi(u, 1, 2), i13 = bi(u, 1, 3);
-        DoubleVector i20 = bi(u, 2, 0), i21 = bi(u, 2, 1), i22 = bi(u, 2, 2), i23 = bi(u, 2, 3);
-        DoubleVector i30 = bi(u, 3, 0), i31 = bi(u, 3, 1), i32 = bi(u, 3, 2), i33 = bi(u, 3, 3);
+        long[] off = op.offsets;
         for (long g = from; g < to; g++) {
-            long a0 = op.base(g), a1 = a0 + o1, a2 = a0 + o2, a3 = a0 + o3;
+            long a0 = op.base(g), a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
             DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
             DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
-            // Re = Σ ur·xr − Σ ui·xi; Im = Σ ur·xi + Σ ui·xr (two FMA chains each, subtracted once).
-            store(x0r.fma(r00, x1r.fma(r01, x2r.fma(r02, x3r.mul(r03))))
-                    .sub(x0i.fma(i00, x1i.fma(i01, x2i.fma(i02, x3i.mul(i03))))), seg, a0);
-            DoubleVector y0i = x0i.fma(r00, x1i.fma(r01, x2i.fma(r02, x3i.fma(r03,
-                    x0r.fma(i00, x1r.fma(i01, x2r.fma(i02, x3r.mul(i03))))))));
-            DoubleVector y1r = x0r.fma(r10, x1r.fma(r11, x2r.fma(r12, x3r.mul(r13))))
-                    .sub(x0i.fma(i10, x1i.fma(i11, x2i.fma(i12, x3i.mul(i13)))));
-            DoubleVector y1i = x0i.fma(r10, x1i.fma(r11, x2i.fma(r12, x3i.fma(r13,
-                    x0r.fma(i10, x1r.fma(i11, x2r.fma(i12, x3r.mul(i13))))))));
-            DoubleVector y2r = x0r.fma(r20, x1r.fma(r21, x2r.fma(r22, x3r.mul(r23))))
-                    .sub(x0i.fma(i20, x1i.fma(i21, x2i.fma(i22, x3i.mul(i23)))));
-            DoubleVector y2i = x0i.fma(r20, x1i.fma(r21, x2i.fma(r22, x3i.fma(r23,
-                    x0r.fma(i20, x1r.fma(i21, x2r.fma(i22, x3r.mul(i23))))))));
-            DoubleVector y3r = x0r.fma(r30, x1r.fma(r31, x2r.fma(r32, x3r.mul(r33))))
-                    .sub(x0i.fma(i30, x1i.fma(i31, x2i.fma(i32, x3i.mul(i33)))));
-            DoubleVector y3i = x0i.fma(r30, x1i.fma(r31, x2i.fma(r32, x3i.fma(r33,
-                    x0r.fma(i30, x1r.fma(i31, x2r.fma(i32, x3r.mul(i33))))))));
-            store(y0i, seg, dim + a0);
-            store(y1r, seg, a1);
-            store(y1i, seg, dim + a1);
-            store(y2r, seg, a2);
-            store(y2i, seg, dim + a2);
-            store(y3r, seg, a3);
-            store(y3i, seg, dim + a3);
+            // All four inputs are in registers before the first store, so rows can be written as computed.
+            for (int row = 0; row < 4; row++) {
+                int r = 8 * row;
+                long at = a0 + off[row];
+                DoubleVector u0r = DoubleVector.broadcast(S, u[r]), u0i = DoubleVector.broadcast(S, u[r + 1]);
+                DoubleVector u1r = DoubleVector.broadcast(S, u[r + 2]), u1i = DoubleVector.broadcast(S, u[r + 3]);
+                DoubleVector u2r = DoubleVector.broadcast(S, u[r + 4]), u2i = DoubleVector.broadcast(S, u[r + 5]);
+                DoubleVector u3r = DoubleVector.broadcast(S, u[r + 6]), u3i = DoubleVector.broadcast(S, u[r + 7]);
+                // Re = Σ ur·xr − Σ ui·xi, Im = Σ ur·xi + Σ ui·xr
+                store(x0r.fma(u0r, x1r.fma(u1r, x2r.fma(u2r, x3r.mul(u3r))))
+                        .sub(x0i.fma(u0i, x1i.fma(u1i, x2i.fma(u2i, x3i.mul(u3i))))), seg, at);
+                store(x0i.fma(u0r, x1i.fma(u1r, x2i.fma(u2r, x3i.fma(u3r,
+                        x0r.fma(u0i, x1r.fma(u1i, x2r.fma(u2i, x3r.mul(u3i)))))))), seg, dim + at);
+            }
         }
-    }
-
-    private static DoubleVector b(double[] u, int r, int c) {
-        return DoubleVector.broadcast(S, u[2 * (r * 4 + c)]);
-    }
-
-    private static DoubleVector bi(double[] u, int r, int c) {
-        return DoubleVector.broadcast(S, u[2 * (r * 4 + c) + 1]);
     }
 
     /**
@@ -71,6 +51,16 @@ final class DenseSweeps {
      * scratch, then writes each output vector once as a sum over that scratch.
      */
     static void generic(MemorySegment seg, long dim, KernelOp op, long from, long to, double[] work) {
+        if (op.kh == 0) {
+            if (op.kl == 1) lowPairs(seg, dim, op, from, to);
+            else if (op.kl == 2) lowQuads(seg, dim, op, from, to);
+            else lowOnly(seg, dim, op, from, to);
+            return;
+        }
+        if (op.kh == 1 && op.kl == 1) {
+            mixedPair(seg, dim, op, from, to);
+            return;
+        }
         int m = 1 << op.kh, xs = 1 << op.kl, n = m * xs;
         long[] off = op.offsets;
         int[] laneX = op.laneX;
@@ -116,5 +106,91 @@ final class DenseSweeps {
                 store(accI, seg, dim + idx);
             }
         }
+    }
+
+    /** All targets inside one vector: out = Σ_x T[x] ⊙ shuffle(v, lane ^ laneXor(x)), no scratch round trip. */
+    static void lowOnly(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        int xs = 1 << op.kl;
+        int[] laneX = op.laneX;
+        double[] tab = op.table;
+        for (long g = from; g < to; g++) {
+            long i = op.base(g);
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector tr = DoubleVector.fromArray(S, tab, 0), ti = DoubleVector.fromArray(S, tab, L);
+            DoubleVector accR = vr.mul(tr), accR2 = vi.mul(ti), accI = vr.fma(ti, vi.mul(tr));
+            for (int x = 1; x < xs; x++) {
+                DoubleVector wr = vr.rearrange(Lanes.xor(laneX[x])), wi = vi.rearrange(Lanes.xor(laneX[x]));
+                tr = DoubleVector.fromArray(S, tab, 2 * x * L);
+                ti = DoubleVector.fromArray(S, tab, 2 * x * L + L);
+                accR = wr.fma(tr, accR);
+                accR2 = wi.fma(ti, accR2);
+                accI = wr.fma(ti, wi.fma(tr, accI));
+            }
+            store(accR.sub(accR2), seg, i);
+            store(accI, seg, dim + i);
+        }
+    }
+
+    /** One low target (e.g. a controlled gate whose target is low): two terms, everything hoisted. */
+    static void lowPairs(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]);
+        DoubleVector t0r = v(t, 0), t0i = v(t, 1), t1r = v(t, 2), t1i = v(t, 3);
+        for (long g = from; g < to; g++) {
+            long i = op.base(g);
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector w1r = vr.rearrange(s1), w1i = vi.rearrange(s1);
+            store(vr.fma(t0r, w1r.mul(t1r)).sub(vi.fma(t0i, w1i.mul(t1i))), seg, i);
+            store(vi.fma(t0r, w1i.fma(t1r, vr.fma(t0i, w1r.mul(t1i)))), seg, dim + i);
+        }
+    }
+
+    /** Two low targets (dense 4×4 on qubits 0–2): four shuffled terms per vector, everything hoisted. */
+    static void lowQuads(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
+        DoubleVector t0r = v(t, 0), t0i = v(t, 1), t1r = v(t, 2), t1i = v(t, 3);
+        DoubleVector t2r = v(t, 4), t2i = v(t, 5), t3r = v(t, 6), t3i = v(t, 7);
+        for (long g = from; g < to; g++) {
+            long i = op.base(g);
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector w1r = vr.rearrange(s1), w1i = vi.rearrange(s1);
+            DoubleVector w2r = vr.rearrange(s2), w2i = vi.rearrange(s2);
+            DoubleVector w3r = vr.rearrange(s3), w3i = vi.rearrange(s3);
+            store(vr.fma(t0r, w1r.fma(t1r, w2r.fma(t2r, w3r.mul(t3r))))
+                    .sub(vi.fma(t0i, w1i.fma(t1i, w2i.fma(t2i, w3i.mul(t3i))))), seg, i);
+            store(vi.fma(t0r, w1i.fma(t1r, w2i.fma(t2r, w3i.fma(t3r,
+                    vr.fma(t0i, w1r.fma(t1i, w2r.fma(t2i, w3r.mul(t3i)))))))), seg, dim + i);
+        }
+    }
+
+    /** One low and one high target (e.g. a 4×4 on qubits 2 and 3): two vectors, four terms per output. */
+    static void mixedPair(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        long o1 = op.offsets[1];
+        VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]);
+        // table order ((hOut·2 + hIn)·2 + x): terms of out0 are entries 0..3, of out1 entries 4..7.
+        // The 16 coefficient vectors are re-read from the (L1) table per use: hoisting all of them
+        // beside the 8 data vectors ran C2 out of registers and it boxed the vectors (5× slower).
+        for (long g = from; g < to; g++) {
+            long i0 = op.base(g), i1 = i0 + o1;
+            DoubleVector ar = load(seg, i0), ai = load(seg, dim + i0), br = load(seg, i1), bi = load(seg, dim + i1);
+            DoubleVector asr = ar.rearrange(s1), asi = ai.rearrange(s1), bsr = br.rearrange(s1), bsi = bi.rearrange(s1);
+            for (int ho = 0; ho < 2; ho++) {
+                int e = 8 * ho;
+                DoubleVector t0r = v(t, e), t0i = v(t, e + 1), t1r = v(t, e + 2), t1i = v(t, e + 3);
+                DoubleVector t2r = v(t, e + 4), t2i = v(t, e + 5), t3r = v(t, e + 6), t3i = v(t, e + 7);
+                long at = ho == 0 ? i0 : i1;
+                store(ar.fma(t0r, asr.fma(t1r, br.fma(t2r, bsr.mul(t3r))))
+                        .sub(ai.fma(t0i, asi.fma(t1i, bi.fma(t2i, bsi.mul(t3i))))), seg, at);
+                store(ai.fma(t0r, asi.fma(t1r, bi.fma(t2r, bsi.fma(t3r,
+                        ar.fma(t0i, asr.fma(t1i, br.fma(t2i, bsr.mul(t3i)))))))), seg, dim + at);
+            }
+        }
+    }
+
+    /** The k-th L-double row of a table as a vector. */
+    private static DoubleVector v(double[] t, int k) {
+        return DoubleVector.fromArray(S, t, k * L);
     }
 }

@@ -24,7 +24,7 @@ final class DiagonalSweep {
         double[] tab = op.table;
         int kh = op.kh;
         if (kh == 0) {
-            if (!op.skip[0]) multiply(seg, dim, DoubleVector.fromArray(S, tab, 0), DoubleVector.fromArray(S, tab, L), from, to);
+            if (!op.skip[0]) multiply(seg, dim, tab, 0, from, to);
             return;
         }
         int lowestHigh = Integer.MAX_VALUE;
@@ -36,13 +36,15 @@ final class DiagonalSweep {
             for (int b = 0; b < kh; b++) h |= (int) ((idx >> op.hiPos[b]) & 1) << b;
             long end = Math.min(to, ((g >> runShift) + 1) << runShift);
             if (!op.skip[h]) {
-                multiply(seg, dim, DoubleVector.fromArray(S, tab, 2 * h * L), DoubleVector.fromArray(S, tab, (2 * h + 1) * L), g, end);
+                multiply(seg, dim, tab, 2 * h * L, g, end);
             }
             g = end;
         }
     }
 
-    private static void multiply(MemorySegment seg, long dim, DoubleVector cr, DoubleVector ci, long from, long to) {
+    /** Factors are passed as a table offset, not as vectors: a vector argument of a call that is not inlined is boxed. */
+    private static void multiply(MemorySegment seg, long dim, double[] tab, int at, long from, long to) {
+        DoubleVector cr = DoubleVector.fromArray(S, tab, at), ci = DoubleVector.fromArray(S, tab, at + L);
         DoubleVector nci = ci.neg();
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;

@@ -147,6 +147,21 @@ public final class KernelOp {
         return m;
     }
 
+    /** The lowest qubit of this op in [from, to), or −1. */
+    int firstQubitBetween(int from, int to) {
+        int best = -1;
+        for (int i = 0; i < nTargets; i++) if (targets[i] >= from && targets[i] < to && (best < 0 || targets[i] < best)) best = targets[i];
+        for (int i = 0; i < nControls; i++) if (controls[i] >= from && controls[i] < to && (best < 0 || controls[i] < best)) best = controls[i];
+        return best;
+    }
+
+    /** How many of the skipped (inserted) bit positions lie below c. */
+    int insertedBelow(int c) {
+        int k = 0;
+        while (k < nInserted && inserted[k] < c) k++;
+        return k;
+    }
+
     /** The number of independent groups the op's work on a state of dimension dim splits into. */
     public long groups(long dim) {
         return dim >> (LOG_L + nInserted);

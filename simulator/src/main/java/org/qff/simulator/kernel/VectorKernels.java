@@ -156,18 +156,43 @@ public final class VectorKernels implements GateKernels {
      * Applies {@code ops} in order, one aligned block of 2^blockQubits amplitudes at a time: all ops
      * on block 0, then all on block 1, … Every op must act only on qubits below blockQubits, so the
      * ops on one block touch nothing outside it; choose the block to fit in cache (2^16 amplitudes
-     * are 1 MiB) and a layer of k such gates costs one pass over memory instead of k. The result
-     * equals applying the ops one after another over the whole state, bit for bit.
+     * are 1 MiB) and a run of such gates costs one pass over memory instead of one per gate. The
+     * result equals applying the ops one after another over the whole state, bit for bit.
      */
     public void applyBlocked(StateVector s, List<KernelOp> ops, int blockQubits) {
-        int n = s.qubits();
         if (blockQubits < 1) throw new IllegalArgumentException("block size 2^" + blockQubits + " is below 2^1");
-        int b = Math.min(n, Math.max(blockQubits, LOG_L));
+        int c = Math.min(blockQubits, s.qubits());
+        for (int i = 0; i < ops.size(); i++) {
+            int q = ops.get(i).maxQubit();
+            if (q >= c) {
+                throw new IllegalArgumentException("op " + i + " (" + ops.get(i) + ") reaches qubit " + q
+                        + ", outside a block of " + c + " qubits of this " + s.qubits() + "-qubit state");
+            }
+        }
+        applyBlocked(s, ops, c, s.qubits());
+    }
+
+    /**
+     * Cache blocking for gates on low and high qubits together. A block is the set of amplitudes that
+     * agree on the "middle" qubits [lowQubits, highFrom): it spans qubits [0, lowQubits) and
+     * [highFrom, n), 2^(lowQubits + n − highFrom) amplitudes, strided in memory. Every op must act
+     * only on those qubits; the ops are applied in order to one block at a time, so the whole list
+     * costs one pass over memory. Example at n = 24: lowQubits = 7, highFrom = 15 gives 2^16-amplitude
+     * (1 MiB) blocks for the gates on qubits 15..23 (and 0..6). The result equals applying the ops one
+     * after another, bit for bit. lowQubits is raised to the vector width if smaller.
+     */
+    public void applyBlocked(StateVector s, List<KernelOp> ops, int lowQubits, int highFrom) {
+        int n = s.qubits();
+        if (lowQubits < 1 || highFrom < lowQubits || highFrom > n) {
+            throw new IllegalArgumentException("block qubits [0, " + lowQubits + ") ∪ [" + highFrom + ", " + n
+                    + ") are not a valid split of a " + n + "-qubit state");
+        }
         for (int i = 0; i < ops.size(); i++) {
             KernelOp op = ops.get(i);
-            if (op.maxQubit() >= blockQubits || op.maxQubit() >= n) {
-                throw new IllegalArgumentException("op " + i + " (" + op + ") reaches qubit " + op.maxQubit()
-                        + ", outside a block of " + Math.min(blockQubits, n) + " qubits of this " + n + "-qubit state");
+            int bad = op.firstQubitBetween(lowQubits, highFrom);
+            if (bad >= 0 || op.maxQubit() >= n) {
+                throw new IllegalArgumentException("op " + i + " (" + op + ") acts on qubit " + (bad >= 0 ? bad : op.maxQubit())
+                        + ", outside the block qubits [0, " + lowQubits + ") ∪ [" + highFrom + ", " + n + ")");
             }
         }
         Scratch sc = SCRATCH.get();
@@ -175,10 +200,12 @@ public final class VectorKernels implements GateKernels {
             for (int i = 0; i < ops.size(); i++) ops.get(i).applyScalar(s, sc.work);
             return;
         }
-        long blocks = s.dimension() >> b;
+        int c = Math.max(lowQubits, LOG_L);
+        int h = Math.max(highFrom, c);
+        long blocks = 1L << (h - c);
         if (pool != null && n >= minParallelQubits && blocks >= threads) {
             synchronized (pool) {
-                blockTask.set(s, ops, b);
+                blockTask.set(s, ops, c, h);
                 try {
                     pool.run(blockTask, blocks);
                 } finally {
@@ -186,17 +213,31 @@ public final class VectorKernels implements GateKernels {
                 }
             }
         } else {
-            runBlocks(s.segment(), s.dimension(), n, b, ops, 0, blocks, sc.work);
+            runBlocks(s.segment(), s.dimension(), n, c, h, ops, 0, blocks, sc.work);
         }
     }
 
-    private static void runBlocks(MemorySegment seg, long dim, int n, int b, List<KernelOp> ops, long from, long to, double[] work) {
+    /**
+     * Blocks [from, to) of the split [0, c) ∪ [h, n). An op's groups in one block are runs of
+     * 2^lb consecutive groups (lb = c − LOG_L − its skipped bits below c), one run per pattern of
+     * the op's free high bits; with h = n that is a single run.
+     */
+    private static void runBlocks(MemorySegment seg, long dim, int n, int c, int h, List<KernelOp> ops,
+                                  long from, long to, double[] work) {
         int count = ops.size();
         for (long blk = from; blk < to; blk++) {
             for (int i = 0; i < count; i++) {
                 KernelOp op = ops.get(i);
-                long per = op.groups(dim) >> (n - b);
-                op.run(seg, dim, blk * per, (blk + 1) * per, work);
+                int below = op.insertedBelow(c);
+                int lb = c - LOG_L - below;
+                int highBits = (n - h) - (op.nInserted - below);
+                long runLen = 1L << lb;
+                long start = blk << lb;
+                int stride = lb + (h - c);
+                for (long hp = 0, runs = 1L << highBits; hp < runs; hp++) {
+                    long at = start | (hp << stride);
+                    op.run(seg, dim, at, at + runLen, work);
+                }
             }
         }
     }
@@ -254,14 +295,15 @@ public final class VectorKernels implements GateKernels {
     private static final class BlockTask implements KernelPool.RangeTask {
         private MemorySegment seg;
         private long dim;
-        private int n, b;
+        private int n, c, h;
         private List<KernelOp> ops;
 
-        void set(StateVector s, List<KernelOp> ops, int b) {
+        void set(StateVector s, List<KernelOp> ops, int c, int h) {
             this.seg = s.segment();
             this.dim = s.dimension();
             this.n = s.qubits();
-            this.b = b;
+            this.c = c;
+            this.h = h;
             this.ops = ops;
         }
 
@@ -272,7 +314,7 @@ public final class VectorKernels implements GateKernels {
 
         @Override
         public void run(long from, long to, double[] work) {
-            runBlocks(seg, dim, n, b, ops, from, to, work);
+            runBlocks(seg, dim, n, c, h, ops, from, to, work);
         }
     }
 }

@@ -110,6 +110,38 @@ class KernelThreadingAndBlockingTest {
     }
 
     @Test
+    void splitBlocksOnLowAndHighQubitsEqualGateByGateBitForBit() {
+        Random rnd = new Random(13);
+        int n = 12;
+        for (int[] split : new int[][] {{3, 8}, {4, 9}, {5, 5}, {6, 12}, {1, 10}}) {
+            int c = split[0], h = split[1];
+            int[] free = java.util.stream.IntStream.range(0, n).filter(q -> q < c || q >= h).toArray();
+            List<KernelOp> ops = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int[] pick = randomQubits(free.length, Math.min(3, free.length), rnd);
+                int a = free[pick[0]], b = free[pick[1]], d = free[pick[2]];
+                switch (i % 7) {
+                    case 0 -> ops.add(KernelOp.ry(a, rnd.nextDouble()));
+                    case 1 -> ops.add(KernelOp.dense(new int[] {a}, randomUnitary(1, rnd)));
+                    case 2 -> ops.add(KernelOp.controlledX(new int[] {b}, a));
+                    case 3 -> ops.add(KernelOp.dense(new int[] {a, b}, randomUnitary(2, rnd)));
+                    case 4 -> ops.add(KernelOp.diagonal(new int[] {a, d}, randomPhases(2, rnd)));
+                    case 5 -> ops.add(KernelOp.swap(a, d));
+                    default -> ops.add(KernelOp.dense(new int[] {a, b, d}, randomUnitary(3, rnd)));
+                }
+            }
+            try (StateVector seq = randomState(n, rnd); StateVector blk = seq.copy(); StateVector blk2 = seq.copy()) {
+                VectorKernels one = VectorKernels.singleThreaded();
+                for (KernelOp op : ops) one.apply(seq, op);
+                one.applyBlocked(blk, ops, c, h);
+                VectorKernels.withThreads(2, 4).applyBlocked(blk2, ops, c, h);
+                assertStatesIdentical(seq, blk, "split blocks [0," + c + ") u [" + h + "," + n + ")");
+                assertStatesIdentical(seq, blk2, "split blocks, 2 threads, [0," + c + ") u [" + h + "," + n + ")");
+            }
+        }
+    }
+
+    @Test
     void reboundOpsMatchFreshOnes() {
         Random rnd = new Random(12);
         try (StateVector a = randomState(8, rnd); StateVector b = a.copy()) {

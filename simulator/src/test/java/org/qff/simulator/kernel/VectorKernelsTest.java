@@ -107,6 +107,17 @@ class VectorKernelsTest {
     }
 
     @Test
+    void denseBlocksEntirelyInsideOneVector() {
+        Random rnd = new Random(5);
+        for (int n = 3; n <= MAX_N; n++) {
+            for (int[] q : new int[][] {{2, 0, 1}, {0, 1, 2}, {1, 2}, {2, 0}}) {
+                double[] u = randomMatrix(q.length, rnd);
+                check(n, rnd, "denseK " + java.util.Arrays.toString(q), (k, s) -> k.denseK(s, q, u));
+            }
+        }
+    }
+
+    @Test
     void everyLowAndHighCombinationOfAFiveQubitBlock() {
         // All 2^5 placements of a 5-qubit block's qubits below/above the vector width, on 9 qubits.
         Random rnd = new Random(4);

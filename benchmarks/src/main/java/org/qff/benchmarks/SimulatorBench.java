@@ -1,0 +1,168 @@
+package org.qff.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code qff bench simulator}: per-gate times against the memory sweep, the layered circuit, and
+ * the comparison with Strange, all JMH, all in one run so the ratios share machine conditions.
+ *
+ * <p>Quick mode (under about two minutes): gates at n = 20 and 24 on high targets, the sweep at
+ * both sizes, the cache-blocked layer at n = 24 (1 thread), and the whole circuit at n = 16 through
+ * Strange (one shot: a Strange run takes ~15 s) and through qff. Full mode adds n = 12 and 16, low
+ * targets, unblocked layers, 2 threads and Strange at n = 8 and 12.
+ *
+ * <p>Can also be run directly: {@code java --add-modules jdk.incubator.vector -cp … org.qff.benchmarks.SimulatorBench [--quick]}.
+ */
+public final class SimulatorBench implements BenchRunner {
+
+    static final String[] GATES = {"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg"};
+
+    @Override
+    public String name() { return "simulator"; }
+
+    @Override
+    public String description() {
+        return "gate kernels vs the memory sweep, layered circuit, Strange comparison";
+    }
+
+    @Override
+    public int steps(boolean quick) {
+        return GATES.length + 4;
+    }
+
+    @Override
+    public Map<String, Object> run(boolean quick, Progress progress) throws Exception {
+        String sizes = quick ? "20,24" : "12,16,20,24";
+        String positions = quick ? "high" : "high,0,1,2";
+        int total = steps(quick);
+        int done = 0;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "simulator");
+        out.put("mode", quick ? "quick" : "full");
+        out.put("date", Instant.now().toString());
+        out.put("cpu", Machine.cpuModel());
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        out.put("load_average_at_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        // 1. sweep and gates (one JMH run per gate so progress moves; same process, same conditions)
+        Map<String, Map<String, RunResult>> gate = new LinkedHashMap<>(); // gate -> "n20/high" -> result
+        Map<String, RunResult> sweep = new LinkedHashMap<>();
+        for (RunResult r : JmhFigures.run(timed(JmhFigures.options("SweepBenchmark"), quick).param("n", sizes.split(",")))) {
+            sweep.put("n" + JmhFigures.param(r, "n"), r);
+        }
+        progress.report(++done, total, "sweep done");
+        for (String g : GATES) {
+            ChainedOptionsBuilder o = timed(JmhFigures.options("GateBenchmark"), quick)
+                    .param("n", sizes.split(",")).param("gate", g).param("position", positions.split(","));
+            Map<String, RunResult> byConfig = new LinkedHashMap<>();
+            for (RunResult r : JmhFigures.run(o)) byConfig.put("n" + JmhFigures.param(r, "n") + "/" + JmhFigures.param(r, "position"), r);
+            gate.put(g, byConfig);
+            progress.report(++done, total, g + " done");
+        }
+        Map<String, Object> sweepFig = new LinkedHashMap<>();
+        sweep.forEach((k, r) -> sweepFig.put(k, JmhFigures.figures(r)));
+        Map<String, Object> ratios = new LinkedHashMap<>(), gateFig = new LinkedHashMap<>(), lowOverHigh = new LinkedHashMap<>();
+        for (String g : GATES) {
+            Map<String, Object> rg = new LinkedHashMap<>(), fg = new LinkedHashMap<>(), lh = new LinkedHashMap<>();
+            gate.get(g).forEach((k, r) -> {
+                fg.put(k, JmhFigures.figures(r));
+                String n = k.substring(0, k.indexOf('/'));
+                if (k.endsWith("/high") && sweep.containsKey(n)) rg.put(n, JmhFigures.median(r) / JmhFigures.median(sweep.get(n)));
+                if (!k.endsWith("/high")) {
+                    RunResult high = gate.get(g).get(n + "/high");
+                    if (high != null) lh.put(k.replace('/', '_'), JmhFigures.median(r) / JmhFigures.median(high));
+                }
+            });
+            ratios.put(g, rg);
+            gateFig.put(g, fg);
+            if (!lh.isEmpty()) lowOverHigh.put(g, lh);
+        }
+        out.put("gate_over_sweep", ratios);
+        out.put("sweep_us", sweepFig);
+        out.put("gate_us", gateFig);
+        if (!lowOverHigh.isEmpty()) out.put("low_over_high", lowOverHigh);
+
+        // 2. the layered circuit, per layer
+        ChainedOptionsBuilder lo = JmhFigures.options("LayerBenchmark")
+                .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
+                .warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 4 : 8)
+                .param("n", quick ? new String[] {"24"} : new String[] {"20", "24"})
+                .param("threads", quick ? new String[] {"1"} : new String[] {"1", "2"})
+                .param("variant", quick ? new String[] {"blocked"} : new String[] {"unfused", "blocked"});
+        Map<String, Object> layerFig = new LinkedHashMap<>();
+        RunResult layer24 = null;
+        for (RunResult r : JmhFigures.run(lo)) {
+            String key = "n" + JmhFigures.param(r, "n") + "_t" + JmhFigures.param(r, "threads") + "_" + JmhFigures.param(r, "variant");
+            layerFig.put(key, JmhFigures.figures(r));
+            if (key.equals("n24_t1_blocked")) layer24 = r;
+        }
+        progress.report(++done, total, "layers done");
+        out.put("layer_ms", layerFig);
+        if (layer24 != null && sweep.containsKey("n24")) {
+            // single-shot scores are per invocation (5 layers); sweep is µs
+            double perLayerUs = JmhFigures.median(layer24) * 1000 / 5;
+            out.put("layer_fused_n24_over_sweep", perLayerUs / JmhFigures.median(sweep.get("n24")));
+            out.put("layer_fused_variant", "cache-blocked, 2 passes per layer (qubits < 16 in contiguous 1 MiB blocks; the rest in strided 1 MiB blocks), gates not merged into dense blocks; 1 thread");
+        }
+
+        // 3. Strange vs qff on the whole 5-layer circuit
+        String strangeSizes = quick ? "16" : "8,12,16";
+        ChainedOptionsBuilder so = JmhFigures.options("StrangeBenchmark.strange")
+                .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
+                .warmupIterations(quick ? 0 : 1).measurementIterations(quick ? 1 : 3)
+                .param("n", strangeSizes.split(","));
+        Map<String, RunResult> strange = new LinkedHashMap<>();
+        for (RunResult r : JmhFigures.run(so)) strange.put("n" + JmhFigures.param(r, "n"), r);
+        progress.report(++done, total, "Strange done");
+        ChainedOptionsBuilder qo = timed(JmhFigures.options("StrangeBenchmark.qff"), quick)
+                .timeUnit(TimeUnit.MILLISECONDS).param("n", strangeSizes.split(","));
+        Map<String, RunResult> ours = new LinkedHashMap<>();
+        for (RunResult r : JmhFigures.run(qo)) ours.put("n" + JmhFigures.param(r, "n"), r);
+        progress.report(++done, total, "qff circuit done");
+        Map<String, Object> sFig = new LinkedHashMap<>(), qFig = new LinkedHashMap<>(), speed = new LinkedHashMap<>();
+        strange.forEach((k, r) -> {
+            sFig.put(k, JmhFigures.figures(r));
+            if (ours.containsKey(k)) speed.put(k, JmhFigures.median(r) / JmhFigures.median(ours.get(k)));
+        });
+        ours.forEach((k, r) -> qFig.put(k, JmhFigures.figures(r)));
+        out.put("strange_circuit_ms", sFig);
+        out.put("qff_circuit_ms", qFig);
+        out.put("speedup_vs_strange", speed);
+        if (speed.containsKey("n16")) out.put("speedup_vs_strange_n16", speed.get("n16"));
+        out.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return out;
+    }
+
+    private static ChainedOptionsBuilder timed(ChainedOptionsBuilder o, boolean quick) {
+        return o.mode(Mode.AverageTime).timeUnit(TimeUnit.MICROSECONDS)
+                .warmupIterations(quick ? 4 : 5).warmupTime(TimeValue.milliseconds(quick ? 150 : 400))
+                .measurementIterations(quick ? 5 : 8).measurementTime(TimeValue.milliseconds(quick ? 150 : 400));
+    }
+
+    /** Plain entry point: {@code SimulatorBench [--quick] [--json FILE]}. */
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        String json = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--json" -> json = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Map<String, Object> figures = new SimulatorBench().run(quick, (d, t, m) -> System.err.println("[" + d + "/" + t + "] " + m));
+        String text = JsonOut.write(figures);
+        if (json != null) JsonOut.writeFile(java.nio.file.Path.of(json), figures);
+        System.out.println(text);
+    }
+
+}

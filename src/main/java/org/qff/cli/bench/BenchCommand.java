@@ -1,0 +1,54 @@
+package org.qff.cli.bench;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qff.benchmarks.BenchRunner;
+import org.qff.benchmarks.BenchRunners;
+import org.qff.benchmarks.JsonOut;
+import org.qff.cli.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code qff bench NAME [--quick] [--json FILE]}: runs a JMH-backed suite from the benchmarks
+ * module by name (see {@link BenchRunners}) and prints, and optionally writes, its figures as JSON.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a JMH-backed benchmark suite and print its figures as JSON.",
+            "Suites: simulator (gate kernels vs the memory sweep, layered circuit, Strange comparison).",
+            "Results are medians with min-max; the machine's load affects them: run on a quiet machine."
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the suite to run: simulator")
+    String name;
+
+    @Option(names = "--quick", description = "the reduced set (under about two minutes)")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures to FILE (atomically)")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchRunner runner = BenchRunners.get(name);
+        if (json != null && json.getParent() != null && !json.toAbsolutePath().getParent().toFile().isDirectory()) {
+            throw new IllegalArgumentException("--json " + json + ": directory " + json.toAbsolutePath().getParent() + " does not exist");
+        }
+        Map<String, Object> figures;
+        try (Progress progress = Progress.start("bench " + name, runner.steps(quick))) {
+            figures = runner.run(quick, (done, total, message) -> progress.stepTo(done, message));
+        }
+        System.out.println(JsonOut.write(figures));
+        if (json != null) {
+            JsonOut.writeFile(json, figures);
+            System.err.println("wrote " + json);
+        }
+        return 0;
+    }
+}
