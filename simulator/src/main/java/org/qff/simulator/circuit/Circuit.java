@@ -18,11 +18,18 @@ public final class Circuit {
     private final List<String> inputNames;
 
     Circuit(int qubits, List<Gate> rawGates) {
+        this(qubits, rawGates, List.of(), List.of());
+    }
+
+    /** With slots pre-assigned to the given names (in order) before any others: keeps an inverse's bindings compatible. */
+    private Circuit(int qubits, List<Gate> rawGates, List<String> trainableOrder, List<String> inputOrder) {
         if (qubits < 1 || qubits > org.qff.simulator.StateVector.MAX_QUBITS) {
             throw new IllegalArgumentException("qubit count " + qubits + " is outside 1.." + org.qff.simulator.StateVector.MAX_QUBITS);
         }
         Map<String, Integer> train = new LinkedHashMap<>();
         Map<String, Integer> in = new LinkedHashMap<>();
+        for (String name : trainableOrder) train.put(name, train.size());
+        for (String name : inputOrder) in.put(name, in.size());
         for (Gate g : rawGates) {
             if (g.maxQubit() >= qubits) {
                 throw new IllegalArgumentException("gate " + g + " uses qubit " + g.maxQubit() + " but the circuit has " + qubits + " qubits (0.." + (qubits - 1) + ")");
@@ -99,11 +106,14 @@ public final class Circuit {
         b.checkFinite(this);
     }
 
-    /** The inverse circuit U†: gates reversed, each replaced by its inverse (same parameters). */
+    /**
+     * The inverse circuit U†: gates reversed, each replaced by its inverse. It has the same
+     * parameters in the same slots, so the same {@link Bindings} serve both.
+     */
     public Circuit inverse() {
         List<Gate> inv = new ArrayList<>(gates.size());
         for (int i = gates.size() - 1; i >= 0; i--) inv.add(GateInverses.of(gates.get(i)));
-        return new Circuit(qubits, inv);
+        return new Circuit(qubits, inv, trainableNames, inputNames);
     }
 
     /** Number of gates. */

@@ -12,24 +12,31 @@ public final class CircuitBuilder {
     private final List<Gate> gates = new ArrayList<>();
 
     CircuitBuilder(int qubits) {
+        if (qubits < 1 || qubits > org.qff.simulator.StateVector.MAX_QUBITS) {
+            throw new IllegalArgumentException("qubit count " + qubits + " is outside 1.." + org.qff.simulator.StateVector.MAX_QUBITS);
+        }
         this.qubits = qubits;
     }
 
     public CircuitBuilder gate(GateKind kind, int[] qubitList, Expr... args) {
-        gates.add(new Gate(kind, qubitList, args, null));
-        return this;
+        return append(new Gate(kind, qubitList, args, null));
     }
 
     /** A fixed unitary on 1..5 qubits (checked unitary within 1e-10). */
     public CircuitBuilder unitary(double[] matrix, int... qubitList) {
-        gates.add(new Gate(GateKind.UNITARY, qubitList, new Expr[0], matrix));
-        return this;
+        return append(new Gate(GateKind.UNITARY, qubitList, new Expr[0], matrix));
     }
 
+    /** Adds a gate; fails at once (naming the gate) when it uses a qubit the circuit lacks. */
     public CircuitBuilder append(Gate g) {
+        if (g.maxQubit() >= qubits) {
+            throw new IllegalArgumentException("gate " + g + " uses qubit " + g.maxQubit() + " but the circuit has " + qubits + " qubits (0.." + (qubits - 1) + ")");
+        }
         gates.add(g);
         return this;
     }
+
+    public int qubits() { return qubits; }
 
     public CircuitBuilder append(Circuit c) {
         if (c.qubits() > qubits) throw new IllegalArgumentException("cannot append a " + c.qubits() + "-qubit circuit to a " + qubits + "-qubit one");

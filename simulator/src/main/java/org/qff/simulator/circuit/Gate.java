@@ -33,6 +33,27 @@ public record Gate(GateKind kind, int[] qubits, Expr[] args, double[] matrix) {
         }
     }
 
+    /** True when no argument mentions a trainable parameter or input: the matrix is known before binding. */
+    public boolean isFixed() {
+        boolean[] symbolic = {false};
+        for (Expr a : args) a.forEachSymbol(sym -> symbolic[0] = true);
+        return !symbolic[0];
+    }
+
+    /**
+     * Evaluates the arguments into {@code out} (length ≥ args) without allocating; throws naming
+     * the gate and the argument when a value is NaN or infinite.
+     */
+    public void argValues(Bindings b, double[] out) {
+        for (int i = 0; i < args.length; i++) {
+            double v = args[i].eval(b);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("gate " + this + ": argument " + args[i] + " evaluates to " + v + ", which is not finite");
+            }
+            out[i] = v;
+        }
+    }
+
     public int maxQubit() { return Arrays.stream(qubits).max().orElse(-1); }
 
     /** Argument values at the given bindings. */
