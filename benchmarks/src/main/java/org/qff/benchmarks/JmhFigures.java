@@ -1,5 +1,8 @@
 package org.qff.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +22,23 @@ public final class JmhFigures {
     /** JVM flags every fork needs (the Vector API module) and a heap large enough for Strange. */
     public static final String[] FORK_FLAGS = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx2g"};
 
-    /** Options with the qff fork flags and quiet console output. */
-    public static ChainedOptionsBuilder options(String includeRegex) {
+    private static Path logDir;
+
+    /** Where JMH's own output goes (one file per run), so stdout stays pure JSON. */
+    public static synchronized Path logDir() throws IOException {
+        if (logDir == null) logDir = Files.createTempDirectory("qff-bench-jmh-");
+        return logDir;
+    }
+
+    /** Options with the qff fork flags; JMH's console output goes to a log file in {@link #logDir()}. */
+    public static ChainedOptionsBuilder options(String includeRegex) throws IOException {
+        Path log = logDir().resolve(includeRegex.replaceAll("[^A-Za-z0-9.]", "_") + "-" + System.nanoTime() + ".log");
         return new OptionsBuilder()
                 .include(includeRegex)
+                .output(log.toString())
                 .forks(1)
                 .jvmArgsAppend(FORK_FLAGS)
-                .verbosity(VerboseMode.SILENT)
+                .verbosity(VerboseMode.NORMAL)
                 .shouldFailOnError(true);
     }
 

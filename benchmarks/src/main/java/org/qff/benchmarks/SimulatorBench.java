@@ -138,6 +138,7 @@ public final class SimulatorBench implements BenchRunner {
         out.put("qff_circuit_ms", qFig);
         out.put("speedup_vs_strange", speed);
         if (speed.containsKey("n16")) out.put("speedup_vs_strange_n16", speed.get("n16"));
+        out.put("jmh_logs", JmhFigures.logDir().toString());
         out.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return out;
     }

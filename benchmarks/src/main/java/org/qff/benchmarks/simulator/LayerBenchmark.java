@@ -16,11 +16,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.Bindings;
+import org.qff.simulator.exec.CompiledCircuit;
+import org.qff.simulator.exec.Simulator;
 import org.qff.simulator.kernel.VectorKernels;
 
 /**
  * Time per layer of the layered circuit (5 layers per invocation, reported per layer):
- * "unfused" = one kernel call per gate; "blocked" = the two-pass cache-blocked plan.
+ * "unfused" = one kernel call per gate; "blocked" = the two-pass cache-blocked plan of unmerged
+ * gates (this module's); "fusedK" = the circuit layer's executor ({@link Simulator}) with its fusion
+ * pass merging gates into dense blocks of at most K qubits, plus its cache blocking.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +41,7 @@ public class LayerBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    @Param({"unfused", "blocked"})
+    @Param({"unfused", "blocked", "fused2", "fused3", "fused4"})
     public String variant;
 
     private VectorKernels kernels;
@@ -44,6 +49,7 @@ public class LayerBenchmark {
     private LayeredCircuit circuit;
     private LayeredCircuit.BlockedPlan plan;
     private boolean blocked;
+    private CompiledCircuit fused;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -52,6 +58,10 @@ public class LayerBenchmark {
         circuit = new LayeredCircuit(n);
         plan = circuit.blockedPlan();
         blocked = variant.equals("blocked");
+        if (variant.startsWith("fused")) {
+            int width = Integer.parseInt(variant.substring("fused".length()));
+            fused = Simulator.using(kernels).withFusion(width).compile(circuit.circuit());
+        }
     }
 
     @TearDown(Level.Trial)
@@ -62,7 +72,8 @@ public class LayerBenchmark {
     @Benchmark
     @OperationsPerInvocation(LayeredCircuit.LAYERS)
     public void layer() {
-        if (blocked) plan.apply(kernels, state);
+        if (fused != null) fused.run(Bindings.NONE, state);
+        else if (blocked) plan.apply(kernels, state);
         else circuit.applyUnfused(kernels, state);
     }
 }

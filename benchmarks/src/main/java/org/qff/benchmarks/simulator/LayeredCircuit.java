@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qff.simulator.GateKernels;
 import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.Circuit;
+import org.qff.simulator.circuit.CircuitBuilder;
 import org.qff.simulator.kernel.KernelOp;
 import org.qff.simulator.kernel.VectorKernels;
 import org.redfx.strange.Program;
@@ -78,6 +80,16 @@ public final class LayeredCircuit {
 
     public BlockedPlan blockedPlan() {
         return new BlockedPlan();
+    }
+
+    /** The same circuit in qff's circuit model, for the circuit layer's fusion pass and executor. */
+    public Circuit circuit() {
+        CircuitBuilder b = Circuit.builder(n);
+        for (int l = 0; l < LAYERS; l++) {
+            for (int q = 0; q < n; q++) b.ry(q, angle(l, q));
+            for (int q = 0; q + 1 < n; q++) b.cx(q, q + 1);
+        }
+        return b.build();
     }
 
     /** The same circuit as a Strange program (one step for all RY of a layer, one per CNOT). */

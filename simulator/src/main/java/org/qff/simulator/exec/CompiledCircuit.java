@@ -13,7 +13,9 @@ import org.qff.simulator.kernel.VectorKernels;
 /**
  * A circuit prepared for repeated runs: gates (or fused blocks) mapped to kernel calls, fixed
  * matrices precomputed, buffers for parameterised ones allocated once. Running it allocates
- * nothing, so one compiled circuit serves many parameter sets in a training loop.
+ * nothing, so one compiled circuit serves many parameter sets in a training loop. With
+ * {@link VectorKernels} on states larger than a cache block, runs of consecutive ops below the
+ * block size are applied block by block (one pass over memory per run).
  *
  * <p>Not thread-safe (the buffers are shared between runs): compile one per thread.
  */

@@ -153,7 +153,7 @@ final class GateOps {
             this.gate = g;
             this.shape = shape;
             this.fixed = g.isFixed();
-            this.qubits = g.qubits();
+            this.qubits = g.qubits().clone(); // the record hands out its own array
             this.controls = shape == Shape.CONTROLLED1 ? new int[] {qubits[0]} : null;
             this.args = new double[Math.max(1, g.args().length)];
             int dim = 1 << qubits.length;

@@ -38,8 +38,8 @@ import org.redfx.strange.gate.ProbabilitiesGate;
  * program as written: some Toffoli qubit orders ({@code Toffoli(0, 2, 1)} acts as
  * {@code Toffoli(0, 1, 2)} there), and a gate that shares a step with a multi-qubit gate whose
  * qubit range encloses it ({@code Cnot(0, 2)} and {@code X(1)} in one step loses the X there).
- * Not supported (clear error): {@code ControlledBlockGate} and gate types outside Strange's
- * single-qubit, two-qubit, Toffoli, oracle, permutation and block families.
+ * Not supported (clear error): gate types outside Strange's single-qubit, two-qubit, Toffoli,
+ * oracle, permutation, block and controlled-block families.
  */
 public final class QffExecutionEnvironment implements QuantumExecutionEnvironment {
     private final Simulator simulator;
@@ -78,7 +78,9 @@ public final class QffExecutionEnvironment implements QuantumExecutionEnvironmen
         int n = program.getNumberQubits();
         List<Step> steps = program.getSteps();
         List<Segment> segments = plan(program, n);
-        Result result = new Result(n, steps.size());
+        // Strange's Result reads its last step's state; with no steps it would index −1 (Strange
+        // itself fails there), so an empty program gets one slot holding the initial state
+        Result result = new Result(n, Math.max(1, steps.size()));
         try (StateVector state = StateVector.zero(n)) {
             prepare(state, program.getInitialAlphas(), n);
             boolean finalRecorded = false;

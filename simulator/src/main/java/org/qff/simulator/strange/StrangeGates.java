@@ -29,7 +29,8 @@ import org.redfx.strange.gate.Z;
  *
  * <p>Matrix conventions, as Strange applies them: a single-qubit matrix acts on the main qubit; a
  * two-qubit matrix on (first, second) has the first qubit as its most significant bit; an oracle
- * or block matrix over qubits lo..hi has qubit lo as its least significant bit.
+ * or block matrix over qubits lo..hi has qubit lo as its least significant bit; a controlled
+ * block's matrix has the block's qubits as its low bits and the control as its top bit.
  */
 final class StrangeGates {
     private StrangeGates() {}
@@ -44,6 +45,14 @@ final class StrangeGates {
 
     /** The qubits a wide matrix gate acts on, least significant first; null for gates handled by {@link #add}. */
     static int[] matrixQubits(Gate g) {
+        if (g instanceof ControlledBlockGate<?> c) {
+            // the controlled block's matrix: the block's qubits as the low local bits, the control on top
+            int k = Integer.numberOfTrailingZeros(c.getMatrix().length) - 1;
+            int[] q = new int[k + 1];
+            for (int j = 0; j < k; j++) q[j] = c.getMainQubitIndex() + j;
+            q[k] = c.getControlQubit();
+            return q;
+        }
         if (g instanceof Oracle || (g instanceof BlockGate<?> && !(g instanceof ControlledBlockGate<?>))) {
             int lo = g.getMainQubitIndex();
             int dim = g.getMatrix().length;

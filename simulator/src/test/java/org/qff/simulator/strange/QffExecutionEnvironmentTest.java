@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.qff.simulator.reference.CMat;
 import org.qff.simulator.reference.DenseReference;
 import org.redfx.strange.Complex;
+import org.redfx.strange.ControlledBlockGate;
 import org.redfx.strange.Gate;
 import org.redfx.strange.Program;
 import org.redfx.strange.Qubit;
 import org.redfx.strange.Result;
 import org.redfx.strange.Step;
+import org.redfx.strange.gate.Add;
+import org.redfx.strange.gate.AddInteger;
 import org.redfx.strange.gate.Cnot;
+import org.redfx.strange.gate.InvFourier;
 import org.redfx.strange.gate.Cr;
 import org.redfx.strange.gate.Cz;
 import org.redfx.strange.gate.Fourier;
@@ -173,6 +177,29 @@ class QffExecutionEnvironmentTest {
     }
 
     @Test
+    void arithmeticAndInverseFourierBlocksAgree() {
+        // Add(x0, x1, y0, y1): |x⟩|y⟩ → |x+y⟩|y⟩ on registers x = qubits 0..1, y = 2..3; AddInteger adds a constant
+        List<Supplier<Program>> programs = List.of(
+                () -> new Program(4, new Step(new X(0), new Hadamard(2), new X(3)), new Step(new Add(0, 1, 2, 3))),
+                () -> new Program(3, new Step(new Hadamard(0), new X(1)), new Step(new AddInteger(0, 2, 3))),
+                () -> new Program(4, new Step(new Hadamard(1), new RotationY(0.7, 3)), new Step(new Fourier(3, 1)), new Step(new InvFourier(2, 0))));
+        for (int i = 0; i < programs.size(); i++) {
+            assertSameResult(new SimpleQuantumExecutionEnvironment().runProgram(programs.get(i).get()),
+                    new QffExecutionEnvironment().runProgram(programs.get(i).get()), "program " + i);
+        }
+    }
+
+    @Test
+    void controlledBlocksAgreeForControlsBelowAndAboveTheBlock() {
+        for (int[] cfg : new int[][] {{0, 2, 3}, {1, 0, 3}, {0, 3, 4}, {2, 0, 4}, {1, 3, 4}}) {
+            Supplier<Program> p = () -> new Program(cfg[2], new Step(new Hadamard(0), new Hadamard(1), new Hadamard(cfg[2] - 1)),
+                    new Step(new RotationY(0.3, 1)), new Step(new ControlledBlockGate<>(new Fourier(2, 0), cfg[0], cfg[1])));
+            assertSameResult(new SimpleQuantumExecutionEnvironment().runProgram(p.get()), new QffExecutionEnvironment().runProgram(p.get()),
+                    "block at " + cfg[0] + ", control " + cfg[1]);
+        }
+    }
+
+    @Test
     void recordedIntermediateStatesAndProbabilityGatesMatch() {
         Supplier<Program> program = () -> {
             Program p = new Program(3, new Step(new Hadamard(0)), new Step(new Cnot(0, 2)), new Step(new ProbabilitiesGate(0)),
@@ -205,6 +232,17 @@ class QffExecutionEnvironmentTest {
     }
 
     @Test
+    void aProgramWithoutStepsReturnsItsInitialState() {
+        // Strange 0.1.3's own executor throws ArrayIndexOutOfBoundsException here
+        Program p = new Program(2);
+        p.initializeQubit(0, 0.0); // |1⟩ on qubit 0, which Strange places on bit n−1−0 = 1
+        Result r = new QffExecutionEnvironment().runProgram(p);
+        assertEquals(1.0, r.getProbability()[2].r, 0);
+        assertEquals(2, r.getMeasuredProbability());
+        assertEquals(1.0, r.getQubits()[1].getProbability(), 0);
+    }
+
+    @Test
     void asynchronousRunDeliversTheResult() throws Exception {
         CompletableFuture<Result> future = new CompletableFuture<>();
         new QffExecutionEnvironment().runProgram(new Program(2, new Step(new X(1))), future::complete);
@@ -223,5 +261,17 @@ class QffExecutionEnvironmentTest {
         Program bad = new Program(1, new Step(new SingleQubitMatrixGate(0, notUnitary)));
         e = assertThrows(IllegalArgumentException.class, () -> new QffExecutionEnvironment().runProgram(bad));
         assertTrue(e.getMessage().contains("not unitary"), e.getMessage());
+        // a gate type of the user's own making, outside every Strange family
+        Gate custom = (Gate) java.lang.reflect.Proxy.newProxyInstance(Gate.class.getClassLoader(), new Class<?>[] {Gate.class}, (proxy, m, args) -> switch (m.getName()) {
+            case "getAffectedQubitIndexes" -> List.of(0);
+            case "getHighestAffectedQubitIndex", "getMainQubitIndex" -> 0;
+            case "getSize" -> 1;
+            case "getName", "getCaption", "getGroup", "toString" -> "MyGate";
+            case "hashCode" -> 1;
+            case "equals" -> proxy == args[0];
+            default -> null;
+        });
+        e = assertThrows(IllegalArgumentException.class, () -> new QffExecutionEnvironment().runProgram(new Program(1, new Step(custom))));
+        assertTrue(e.getMessage().contains("does not support Strange gate") && e.getMessage().contains("MyGate"), e.getMessage());
     }
 }
