@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Quantum-neural-network force fields: circuit simulation, QNN potentials, training, MD.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            org.qff.cli.data.DataCommand.class,
         })
 public final class QffCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -16,8 +16,19 @@ public final class Elements {
         44.956, 47.867, 50.942, 51.996, 54.938, 55.845, 58.933, 58.693, 63.546, 65.38,
         69.723, 72.630, 74.922, 78.971, 79.904, 83.798
     };
+    /**
+     * Single-bond covalent radii (Å) from Cordero et al., Dalton Trans. 2008, 2832 (sp3 carbon,
+     * low-spin Mn, Fe, Co): used to detect bonds in a reference geometry.
+     */
+    private static final double[] COVALENT_RADII = {
+        0, 0.31, 0.28, 1.28, 0.96, 0.84, 0.76, 0.71, 0.66, 0.57, 0.58,
+        1.66, 1.41, 1.21, 1.11, 1.07, 1.05, 1.02, 1.06, 2.03, 1.76,
+        1.70, 1.60, 1.53, 1.39, 1.39, 1.32, 1.26, 1.24, 1.32, 1.22,
+        1.22, 1.20, 1.19, 1.20, 1.20, 1.16
+    };
     private static final int IODINE = 53;
     private static final double IODINE_MASS = 126.90;
+    private static final double IODINE_COVALENT_RADIUS = 1.39;
 
     public static boolean isKnown(int z) {
         return (z >= 1 && z < SYMBOLS.length) || z == IODINE;
@@ -31,6 +42,12 @@ public final class Elements {
     public static double mass(int z) {
         check(z);
         return z == IODINE ? IODINE_MASS : MASSES[z];
+    }
+
+    /** Single-bond covalent radius (Å, Cordero 2008). */
+    public static double covalentRadius(int z) {
+        check(z);
+        return z == IODINE ? IODINE_COVALENT_RADIUS : COVALENT_RADII[z];
     }
 
     /** Atomic number of a symbol, case-insensitive ("C", "cl"). */

@@ -27,8 +27,13 @@ public final class Potentials {
 
     static {
         registerBuiltin("lj-argon", LennardJones::argon);
-        registerModelType("lennard-jones", node -> new LennardJones(
-                requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A")));
+        // Ethanol in rMD17 atom order: Morse bonds, angles and repulsion around an idealised geometry.
+        registerBuiltin("bonded-ethanol", () -> BondedPotential.fromReference(org.qff.qnn.atoms.Molecules.ethanol()));
+        // Without "cutoff_A": all pairs of an isolated cluster; with it: truncated and shifted, periodic cells allowed.
+        registerModelType("lennard-jones", node -> node.has("cutoff_A")
+                ? new TruncatedLennardJones(requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A"), requiredNumber(node, "cutoff_A"))
+                : new LennardJones(requiredNumber(node, "epsilon_eV"), requiredNumber(node, "sigma_A")));
+        registerModelType(BondedPotential.TYPE, BondedModelFile::read);
     }
 
     public static synchronized void registerBuiltin(String name, Supplier<Potential> factory) {
