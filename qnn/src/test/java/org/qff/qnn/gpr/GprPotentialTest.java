@@ -96,7 +96,7 @@ class GprPotentialTest {
             assertEquals(ea[a], eq[perm[a]], 1e-11);
             for (int c = 0; c < 3; c++) assertEquals(f[3 * a + c], fq[3 * perm[a] + c], 1e-10);
         }
-        // swapping two hydrogens of the structure alone is a different input to a fixed-order model
+        // a map that is not a permutation is rejected, naming it
         assertThrows(IllegalArgumentException.class, () -> model.model().relabelled(new int[] {0, 0, 1, 2, 3}));
     }
 
@@ -203,6 +203,20 @@ class GprPotentialTest {
             assertTrue(shift >= margin);
             Structure mid = stretched(1.8);
             assertEquals(shift, p.energy(mid) - q.energy(mid), 1e-3 + 1e-3 * shift, kind + " far-field offset");
+        }
+    }
+
+    @Test
+    void shiftedHighMeanPushesBackTowardsTheData() {
+        GprPotential high = GprTrainer.train(train, energies, forces,
+                GprOptions.defaults().withPriorMean(PriorMeanKind.SHIFTED_HIGH_CONSTANT).withShiftMargin(1.0));
+        // leaving the training region along a uniform stretch, the energy climbs towards the high prior mean,
+        // so the force along the stretch (−dE/ds) points back: E rises monotonically with the stretch factor
+        double previous = Double.NEGATIVE_INFINITY;
+        for (double f : new double[] {1.3, 1.5, 1.8, 2.2, 3.0}) {
+            double e = high.energy(stretched(f));
+            assertTrue(e > previous, "energy at stretch " + f + " = " + e + " is not above " + previous);
+            previous = e;
         }
     }
 
