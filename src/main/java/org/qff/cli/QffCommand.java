@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
             org.qff.cli.train.TrainCommand.class,
             org.qff.cli.train.EvaluateCommand.class,
             org.qff.cli.train.LearningCurveCommand.class,
-            org.qff.cli.run.RunCommand.class,
             org.qff.cli.bench.BenchCommand.class,
         })
 public final class QffCommand implements Runnable {

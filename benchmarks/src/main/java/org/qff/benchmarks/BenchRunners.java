@@ -12,6 +12,8 @@ public final class BenchRunners {
 
     static {
         RUNNERS.put("simulator", SimulatorBench::new);
+        RUNNERS.put("gradients", () -> new FunctionBenchRunner("gradients", "adjoint and parameter-shift cost vs a forward pass; batched small circuits",
+                1, quick -> org.qff.benchmarks.gradients.GradientsBenchRunner.run(quick, null)));
         RUNNERS.put("potential", () -> new FunctionBenchRunner("potential", "QNN energy+forces and training step, ethanol and aspirin",
                 org.qff.benchmarks.potential.PotentialBench.STEPS, quick -> org.qff.benchmarks.potential.PotentialBench.run(quick, null)));
         RUNNERS.put("ffi", () -> new FunctionBenchRunner("ffi", "C ABI overhead and i-PI round trip, 21-atom Lennard-Jones", 1,
