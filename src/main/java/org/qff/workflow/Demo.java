@@ -62,7 +62,7 @@ public final class Demo {
 
     public Summary run(Trainer.Listener trainingProgress, MdSimulation.StepListener mdProgress) throws IOException {
         long t0 = System.nanoTime();
-        Files.createDirectories(out);
+        OutputDirectory.prepare(out);
 
         say.accept("[1/5] data");
         Dataset train, test;

@@ -35,8 +35,7 @@ public final class TrainingRun {
 
     public static Outcome run(TrainableModel model, List<TrainingFrame> train, List<TrainingFrame> validation, TrainerConfig config,
                               Path out, boolean resume, Trainer.Listener listener) throws IOException {
-        Files.createDirectories(out);
-        if (!Files.isWritable(out)) throw new IOException("output directory " + out + " is not writable");
+        OutputDirectory.prepare(out);
         Map<Integer, Double> offsets = ReferenceEnergyFit.fit(train);
         model.setReferenceEnergies(offsets);
         TrainerConfig c = config.withFiles(out.resolve("checkpoint.json"), out.resolve("train_log.csv"));

@@ -43,6 +43,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
         Dataset trainSplit = Rmd17.load(options.dataRoot(), options.molecule, Rmd17.Part.TRAIN, options.split);
         Dataset test = Rmd17.load(options.dataRoot(), options.molecule, Rmd17.Part.TEST, options.split);
         if (nTest != null) test = Splits.sample(test, nTest, 0);
+        org.qff.workflow.OutputDirectory.prepare(out);
         Path resultsFile = out.resolve("results.json");
         ResultsTable table = ResultsTable.read(resultsFile);
         for (String type : modelTypes) {

@@ -65,12 +65,21 @@ class TrainEvaluateCommandTest {
 
     @Test
     void badInputNamesTheValue(@TempDir Path dir) {
-        assertError("unknown rMD17 molecule \"water\"", "train", "--molecule", "water", "--data", data.toString(), "--out", dir.toString());
+        assertError("unknown rMD17 molecule \"water\"", "train", "--molecule", "water", "--data", data.toString(), "--out", dir.resolve("w").toString());
+        assertTrue(!Files.exists(dir.resolve("w")), "bad input must leave no output directory");
         assertError("split must be 1 to 5, got 9", "train", "--molecule", "ethanol", "--split", "9", "--data", data.toString(), "--out", dir.toString());
         assertError("cannot take 990 training + 50 validation", "train", "--molecule", "ethanol", "--n-train", "990", "--data", data.toString(),
                 "--out", dir.toString());
         assertError("unknown model type \"quantum\"", "train", "--molecule", "ethanol", "--model-type", "quantum", "--n-train", "10", "--n-val", "2",
                 "--data", data.toString(), "--out", dir.toString());
+        java.nio.file.Path file = dir.resolve("a-file");
+        try {
+            Files.writeString(file, "x");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertError("cannot create output directory " + file.resolve("out"), "train", "--molecule", "ethanol", "--n-train", "10", "--n-val", "2",
+                "--epochs", "1", "--data", data.toString(), "--out", file.resolve("out").toString());
         assertError("neither a built-in potential", "evaluate", "--model", dir.resolve("missing.json").toString(), "--molecule", "ethanol");
     }
 

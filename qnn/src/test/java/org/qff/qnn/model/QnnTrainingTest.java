@@ -48,6 +48,20 @@ class QnnTrainingTest {
     }
 
     @Test
+    void aSavedModelScoresExactlyTheSameAfterLoading(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<TrainingFrame> all = syntheticEthanol(24, 13);
+        QnnTrainableModel m = new QnnTrainableModel(QnnModels.defaultRevised(new int[] {1, 6, 8}, 4));
+        m.setReferenceEnergies(ReferenceEnergyFit.fit(all));
+        TrainerConfig c = new TrainerConfig(3, 8, new LearningRateSchedule(0.05, 0, 3, 0.1), new LossWeights(1, 10), 0, 5, 1, 1, null, null);
+        new Trainer(c).train(m, all.subList(0, 18), all.subList(18, 24), false, null);
+        java.nio.file.Path file = dir.resolve("model.json");
+        java.nio.file.Files.writeString(file, m.toJson());
+        org.qff.qnn.train.ErrorMetrics before = org.qff.qnn.train.ErrorMetrics.evaluate(m, all, null);
+        org.qff.qnn.train.ErrorMetrics after = org.qff.qnn.train.ErrorMetrics.evaluate(Potentials.load(file.toString()), all, null);
+        org.junit.jupiter.api.Assertions.assertEquals(before, after, "round trip through the model file must be exact");
+    }
+
+    @Test
     void twoThreadRunsWithOneSeedGiveTheSameBits() throws Exception {
         List<TrainingFrame> all = syntheticEthanol(20, 12);
         List<TrainingResult> results = new ArrayList<>();
