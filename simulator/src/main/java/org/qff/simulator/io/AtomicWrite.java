@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file through a temporary sibling that is synced and then renamed over the target, so
- * readers see either the old file or the complete new one, never a half-written one. (The qnn
- * module has its own AtomicFiles; the simulator depends on the JDK only.)
+ * readers see either the old file or the complete new one, never a half-written one. The one
+ * implementation in qff: the qnn module's AtomicFiles adds stream-oriented access on top.
  */
 public final class AtomicWrite {
     private AtomicWrite() {}
