@@ -83,6 +83,25 @@ public final class GprTrainer {
         return new GprPotential(model, chol);
     }
 
+    /**
+     * Trains on every frame of a data set (energies, and forces when {@code options.useForces()}).
+     * Use {@link org.qff.qnn.data.Dataset#head} or {@code subset} to choose the training frames.
+     */
+    public static GprPotential train(org.qff.qnn.data.Dataset data, GprOptions options) {
+        int m = data.size();
+        Structure[] structures = new Structure[m];
+        double[][] forces = new double[m][];
+        for (int k = 0; k < m; k++) {
+            structures[k] = data.structure(k);
+            forces[k] = data.forces(k);
+        }
+        try {
+            return train(structures, data.energies(), forces, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(data.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** y − m: energy residuals and (with forces) gradient residuals, in covariance observation order. */
     static double[] residuals(DescriptorSet ds, PriorMean mean, double[] energies, double[][] gradients) {
         int n = ds.atomCount, n3 = 3 * n;

@@ -211,13 +211,20 @@ class GprPotentialTest {
         GprPotential high = GprTrainer.train(train, energies, forces,
                 GprOptions.defaults().withPriorMean(PriorMeanKind.SHIFTED_HIGH_CONSTANT).withShiftMargin(1.0));
         // leaving the training region along a uniform stretch, the energy climbs towards the high prior mean,
-        // so the force along the stretch (−dE/ds) points back: E rises monotonically with the stretch factor
+        // so the force along the stretch (−dE/ds) points back: E never falls with the stretch factor, and it
+        // ends at the prior mean (once every kernel value has underflowed it is exactly the mean)
+        double max = Double.NEGATIVE_INFINITY;
+        for (double e : energies) max = Math.max(max, e);
         double previous = Double.NEGATIVE_INFINITY;
+        StringBuilder trace = new StringBuilder();
         for (double f : new double[] {1.3, 1.5, 1.8, 2.2, 3.0}) {
             double e = high.energy(stretched(f));
-            assertTrue(e > previous, "energy at stretch " + f + " = " + e + " is not above " + previous);
+            trace.append(String.format(" %.2f→%.6f", f, e));
+            assertTrue(e >= previous, "energy falls with the stretch:" + trace);
             previous = e;
         }
+        assertEquals(max + 1.0, previous, 1e-9, trace.toString());
+        assertTrue(high.energy(stretched(1.3)) < max + 1.0 - 1e-3, "at 1.3× the data still pull the energy below the mean:" + trace);
     }
 
     @Test
