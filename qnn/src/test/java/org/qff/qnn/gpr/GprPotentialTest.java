@@ -243,6 +243,23 @@ class GprPotentialTest {
     }
 
     @Test
+    void concurrentCallsGiveTheSequentialResults() throws Exception {
+        Structure[] probes = MorseNetwork.samples(REF, 16, 0.05, 500);
+        double[][] expected = new double[probes.length][];
+        for (int k = 0; k < probes.length; k++) expected[k] = model.forces(probes[k]);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<double[]>>();
+            for (Structure p : probes) futures.add(pool.submit(() -> model.forces(p)));
+            for (int k = 0; k < probes.length; k++) assertArrayEquals(expected[k], futures.get(k).get(), 0.0);
+        } finally {
+            pool.shutdownNow();
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> model.compute(probes[0], new double[3], null));
+        assertTrue(e.getMessage().contains("forces array holds 3 numbers, need 15"), e.getMessage());
+    }
+
+    @Test
     void duplicateGeometriesGetJitterWithAWarning() {
         Structure[] dup = {train[0], train[1], train[0], train[2]};
         double[] e = {energies[0], energies[1], energies[0], energies[2]};
