@@ -298,6 +298,21 @@ class GprPotentialTest {
     }
 
     @Test
+    void aCovarianceBeyondTheHeapIsRefusedUpFront() {
+        int m = 20000; // 20000 × 16 observations: a 320000² covariance, terabytes
+        Structure[] many = new Structure[m];
+        double[] e = new double[m];
+        double[][] f = new double[m][];
+        for (int s = 0; s < m; s++) {
+            many[s] = train[s % M];
+            e[s] = energies[s % M];
+            f[s] = forces[s % M];
+        }
+        var ex = assertThrows(IllegalArgumentException.class, () -> GprTrainer.train(many, e, f, GprOptions.defaults()));
+        assertTrue(ex.getMessage().contains("320000 × 320000 covariance"), ex.getMessage());
+    }
+
+    @Test
     void energiesAloneAlsoTrain() {
         GprPotential p = GprTrainer.train(train, energies, null, GprOptions.defaults().withUseForces(false).withPriorMean(PriorMeanKind.QUADRATIC));
         for (int s = 0; s < M; s++) assertEquals(energies[s], p.energy(train[s]), 1e-4);

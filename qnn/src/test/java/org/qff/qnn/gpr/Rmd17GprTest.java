@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * GPR on rMD17 ethanol. The smoke test (needs QFF_DATA) trains on a few frames and checks that the
  * model beats predicting the mean energy by a wide margin. Setting QFF_GPR_MEASURE="TRAIN,TEST"
- * (e.g. "200,200") instead runs the measurement recorded in docs/gpr.md for every prior mean.
+ * (e.g. "200,200"; optionally ",MEAN NAMES,RIDGE,energies") instead runs the measurement recorded in
+ * docs/gpr.md for every (or the named) prior mean.
  */
 class Rmd17GprTest {
 
@@ -70,19 +71,20 @@ class Rmd17GprTest {
         String[] parts = spec.split(",");
         int nTrain = Integer.parseInt(parts[0].trim()), nTest = Integer.parseInt(parts[1].trim());
         String means = parts.length > 2 ? parts[2].trim() : "";
-        double ridge = parts.length > 3 ? Double.parseDouble(parts[3].trim()) : GprOptions.DEFAULT_MEAN_RIDGE;
+        double ridge = parts.length > 3 && !parts[3].isBlank() ? Double.parseDouble(parts[3].trim()) : GprOptions.DEFAULT_MEAN_RIDGE;
+        boolean useForces = !(parts.length > 4 && parts[4].trim().equals("energies"));
         Dataset train = load(Rmd17.Part.TRAIN, nTrain);
         Dataset test = load(Rmd17.Part.TEST, nTest);
         for (PriorMeanKind kind : PriorMeanKind.values()) {
             if (!means.isEmpty() && !means.contains(kind.fileName())) continue;
             long t0 = System.nanoTime();
             GprPotential model = GprTrainer.train(train,
-                    GprOptions.defaults().withPriorMean(kind).withHyperparameterFrames(Math.min(nTrain, 50)).withMeanRidge(ridge));
+                    GprOptions.defaults().withPriorMean(kind).withHyperparameterFrames(useForces ? Math.min(nTrain, 50) : nTrain).withMeanRidge(ridge).withUseForces(useForces));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[] s = score(model, test);
             double[] l = model.model().lengthScaleFactors();
-            System.out.printf(Locale.ROOT, "RESULT ethanol train=%d test=%d mean=%s energyMAE=%.2f meV forceMAE=%.2f meV/A meanPredictorMAE=%.1f meV "
-                    + "lengthFactors=%.3g,%.3g train=%.1f s%n", nTrain, nTest, kind.fileName(), 1e3 * s[0], 1e3 * s[1], 1e3 * s[2], l[0], l[1], seconds);
+            System.out.printf(Locale.ROOT, "RESULT ethanol train=%d%s test=%d mean=%s energyMAE=%.2f meV forceMAE=%.2f meV/A meanPredictorMAE=%.1f meV "
+                    + "lengthFactors=%.3g,%.3g,%.3g train=%.1f s%n", nTrain, useForces ? " (E+F)" : " (E only)", nTest, kind.fileName(), 1e3 * s[0], 1e3 * s[1], 1e3 * s[2], l[0], l[1], l[2], seconds);
         }
     }
 }
