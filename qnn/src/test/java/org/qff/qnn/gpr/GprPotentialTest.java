@@ -62,6 +62,58 @@ class GprPotentialTest {
     }
 
     @Test
+    void energyAndForcesAreSmoothWhereAnAzimuthWrapsAroundPi() {
+        // Move atom j of atom 0's frame to azimuth φ = π exactly, train on geometries around it (their φ
+        // straddle ±π, so the raw feature jumps by 2π between training geometries), then check forces
+        // against finite differences whose steps cross the wrap.
+        org.qff.qnn.descriptor.LocalFrame f = org.qff.qnn.descriptor.LocalFrames.choose(REF).get(0);
+        double[] p = REF.positions();
+        int a = f.xAxisAtom(), b = f.xyPlaneAtom(), j = f.other(0);
+        double[] ex = unit(sub(p, a, 0)), vb = sub(p, b, 0);
+        double c = vb[0] * ex[0] + vb[1] * ex[1] + vb[2] * ex[2];
+        double[] ey = unit(new double[] {vb[0] - c * ex[0], vb[1] - c * ex[1], vb[2] - c * ex[2]});
+        double[] ez = {ex[1] * ey[2] - ex[2] * ey[1], ex[2] * ey[0] - ex[0] * ey[2], ex[0] * ey[1] - ex[1] * ey[0]};
+        for (int d = 0; d < 3; d++) p[3 * j + d] = p[d] + 1.5 * (-0.6 * ex[d] + 0.8 * ez[d]);
+        Structure ref = REF.withPositions(p);
+        assertEquals(f, org.qff.qnn.descriptor.LocalFrames.choose(ref).get(0), "same frame for atom 0");
+        MorseNetwork truth = new MorseNetwork(ref);
+        Structure[] tr = MorseNetwork.samples(ref, 10, 0.05, 31);
+        double[] e = new double[tr.length];
+        double[][] fo = new double[tr.length][15];
+        int positive = 0;
+        for (int s = 0; s < tr.length; s++) {
+            e[s] = truth.compute(tr[s], fo[s], null);
+            double[] x = new double[f.dimension()];
+            org.qff.qnn.descriptor.AlfDescriptor.compute(tr[s].positions(), f, x, null);
+            if (x[5] > 0) positive++;
+        }
+        assertTrue(positive > 0 && positive < tr.length, "training azimuths straddle ±π (" + positive + " of " + tr.length + " positive)");
+        GprPotential gp = GprTrainer.train(tr, e, fo, GprOptions.defaults().withPriorMean(PriorMeanKind.LINEAR));
+        double[] force = gp.forces(ref);
+        double h = 1e-5;
+        // step along the local ŷ of atom j: φ goes from −π + ε to π − ε
+        double[] plus = p.clone(), minus = p.clone();
+        for (int d = 0; d < 3; d++) {
+            plus[3 * j + d] += h * ey[d];
+            minus[3 * j + d] -= h * ey[d];
+        }
+        double fd = -(gp.energy(ref.withPositions(plus)) - gp.energy(ref.withPositions(minus))) / (2 * h);
+        double analytic = force[3 * j] * ey[0] + force[3 * j + 1] * ey[1] + force[3 * j + 2] * ey[2];
+        // same tolerance argument as the other finite-difference test
+        assertEquals(fd, analytic, 1e-6);
+        assertTrue(Math.abs(analytic) > 1e-3, "the check is not vacuous: the force along ŷ is " + analytic);
+    }
+
+    private static double[] sub(double[] p, int to, int from) {
+        return new double[] {p[3 * to] - p[3 * from], p[3 * to + 1] - p[3 * from + 1], p[3 * to + 2] - p[3 * from + 2]};
+    }
+
+    private static double[] unit(double[] v) {
+        double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        return new double[] {v[0] / n, v[1] / n, v[2] / n};
+    }
+
+    @Test
     void invariantUnderRotationAndTranslationWithForcesRotating() {
         Structure s = offData(5);
         double e = model.energy(s);
