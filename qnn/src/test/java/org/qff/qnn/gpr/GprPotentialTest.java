@@ -350,6 +350,27 @@ class GprPotentialTest {
     }
 
     @Test
+    void threeAtomMoleculesHaveNoAzimuthsAndStillWork() {
+        Structure water = new Structure(new int[] {8, 1, 1}, new double[] {0, 0, 0, 0.96, 0, 0, -0.24, 0.93, 0});
+        MorseNetwork truth = new MorseNetwork(water);
+        Structure[] tr = MorseNetwork.samples(water, 8, 0.04, 5);
+        double[] e = new double[tr.length];
+        double[][] f = new double[tr.length][9];
+        for (int s = 0; s < tr.length; s++) e[s] = truth.compute(tr[s], f[s], null);
+        GprPotential gp = GprTrainer.train(tr, e, f, GprOptions.defaults().withPriorMean(PriorMeanKind.QUADRATIC));
+        assertEquals(3, gp.model().frames().get(0).dimension());
+        Structure probe = MorseNetwork.samples(water, 1, 0.04, 6)[0];
+        double[] force = gp.forces(probe), p = probe.positions();
+        double h = 1e-5;
+        for (int m = 0; m < p.length; m++) {
+            double[] plus = p.clone(), minus = p.clone();
+            plus[m] += h;
+            minus[m] -= h;
+            assertEquals(-(gp.energy(probe.withPositions(plus)) - gp.energy(probe.withPositions(minus))) / (2 * h), force[m], 1e-6);
+        }
+    }
+
+    @Test
     void aCovarianceBeyondTheHeapIsRefusedUpFront() {
         int m = 20000; // 20000 × 16 observations: a 320000² covariance, terabytes
         Structure[] many = new Structure[m];
