@@ -29,11 +29,13 @@ public record GprOptions(PriorMeanKind priorMean, double shiftMargin, boolean us
         if (!(meanRidge >= 0) || !Double.isFinite(meanRidge)) throw new IllegalArgumentException("mean ridge must be finite and ≥ 0, got " + meanRidge);
     }
 
-    /** Constant mean, 1 eV margin, forces used, relative noise 10⁻⁶ (scaled by the likelihood search), optimised length scales on all frames, mean ridge 0.1. */
+    /** Constant mean, 1 eV margin, forces used, relative noise 10⁻⁶ (scaled by the likelihood search), optimised length scales on at most 50 evenly spaced frames, mean ridge 0.1. */
     public static final double DEFAULT_MEAN_RIDGE = 0.1;
+    /** The likelihood search factorises its covariance tens of times: on at most this many geometries by default. */
+    public static final int DEFAULT_HYPERPARAMETER_FRAMES = 50;
 
     public static GprOptions defaults() {
-        return new GprOptions(PriorMeanKind.CONSTANT, 1.0, true, 1e-6, 1e-6, Double.NaN, 0, DEFAULT_MEAN_RIDGE, true);
+        return new GprOptions(PriorMeanKind.CONSTANT, 1.0, true, 1e-6, 1e-6, Double.NaN, DEFAULT_HYPERPARAMETER_FRAMES, DEFAULT_MEAN_RIDGE, true);
     }
 
     public GprOptions withPriorMean(PriorMeanKind m) { return new GprOptions(m, shiftMargin, useForces, energyNoise, forceNoise, lengthScale, hyperparameterFrames, meanRidge, optimiseNoise); }

@@ -85,6 +85,10 @@ public final class GprPotential implements Potential {
     public double compute(Structure s, double[] forces, double[] atomEnergies) {
         checkStructure(s);
         int n = model.atomCount(), n3 = 3 * n;
+        if (forces != null && forces.length < n3) throw new IllegalArgumentException("forces array holds " + forces.length + " numbers, need " + n3);
+        if (atomEnergies != null && atomEnergies.length < n) {
+            throw new IllegalArgumentException("atom-energy array holds " + atomEnergies.length + " numbers, need " + n);
+        }
         double[] pos = s.positions();
         double[] w = weights;
         PriorMean mean = model.priorMean();

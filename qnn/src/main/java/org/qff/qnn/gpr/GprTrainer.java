@@ -39,6 +39,7 @@ public final class GprTrainer {
     public static GprPotential train(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {
         check(structures, energies, forces, options);
         int m = structures.length, n = structures[0].size(), n3 = 3 * n;
+        checkMemory(m, n, options.useForces());
         List<LocalFrame> frames = LocalFrames.choose(structures[0]);
         double[][] positions = new double[m][];
         for (int s = 0; s < m; s++) positions[s] = structures[s].positions();
@@ -81,6 +82,25 @@ public final class GprTrainer {
         GprModel model = new GprModel(species, frames, lengthScales, h.factors(), sigma2, energyNoise, forceNoise, chol.jitter(),
                 useForces, positions, weights, mean, logMl);
         return new GprPotential(model, chol);
+    }
+
+    /**
+     * Trains on every frame of a data set (energies, and forces when {@code options.useForces()}).
+     * Use {@link org.qff.qnn.data.Dataset#head} or {@code subset} to choose the training frames.
+     */
+    public static GprPotential train(org.qff.qnn.data.Dataset data, GprOptions options) {
+        int m = data.size();
+        Structure[] structures = new Structure[m];
+        double[][] forces = new double[m][];
+        for (int k = 0; k < m; k++) {
+            structures[k] = data.structure(k);
+            forces[k] = data.forces(k);
+        }
+        try {
+            return train(structures, data.energies(), forces, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(data.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** y − m: energy residuals and (with forces) gradient residuals, in covariance observation order. */
@@ -192,6 +212,21 @@ public final class GprTrainer {
         double s = 0;
         for (int k = 0; k < u.length; k++) s += u[k] * v[k];
         return s;
+    }
+
+    /**
+     * The dense covariance, its working copy and its factor are three (M·(1+3N))² double matrices;
+     * refuse up front, with the sizes, rather than fail with OutOfMemoryError half-way through.
+     */
+    private static void checkMemory(int frames, int atoms, boolean useForces) {
+        long obs = (long) frames * Covariance.observationsPerFrame(atoms, useForces);
+        long bytes = 3L * obs * obs * Double.BYTES;
+        long max = Runtime.getRuntime().maxMemory();
+        if (obs > Integer.MAX_VALUE / obs || bytes > 0.8 * max) {
+            throw new IllegalArgumentException(String.format("training on %d geometries of %d atoms%s needs a %d × %d covariance (about %.1f GB"
+                    + " with its factor) but the JVM may use %.1f GB: use fewer geometries, energies alone (useForces=false),"
+                    + " or a larger -Xmx", frames, atoms, useForces ? " with forces" : "", obs, obs, bytes / 1e9, max / 1e9));
+        }
     }
 
     private static void check(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {

@@ -62,6 +62,58 @@ class GprPotentialTest {
     }
 
     @Test
+    void energyAndForcesAreSmoothWhereAnAzimuthWrapsAroundPi() {
+        // Move atom j of atom 0's frame to azimuth φ = π exactly, train on geometries around it (their φ
+        // straddle ±π, so the raw feature jumps by 2π between training geometries), then check forces
+        // against finite differences whose steps cross the wrap.
+        org.qff.qnn.descriptor.LocalFrame f = org.qff.qnn.descriptor.LocalFrames.choose(REF).get(0);
+        double[] p = REF.positions();
+        int a = f.xAxisAtom(), b = f.xyPlaneAtom(), j = f.other(0);
+        double[] ex = unit(sub(p, a, 0)), vb = sub(p, b, 0);
+        double c = vb[0] * ex[0] + vb[1] * ex[1] + vb[2] * ex[2];
+        double[] ey = unit(new double[] {vb[0] - c * ex[0], vb[1] - c * ex[1], vb[2] - c * ex[2]});
+        double[] ez = {ex[1] * ey[2] - ex[2] * ey[1], ex[2] * ey[0] - ex[0] * ey[2], ex[0] * ey[1] - ex[1] * ey[0]};
+        for (int d = 0; d < 3; d++) p[3 * j + d] = p[d] + 1.5 * (-0.6 * ex[d] + 0.8 * ez[d]);
+        Structure ref = REF.withPositions(p);
+        assertEquals(f, org.qff.qnn.descriptor.LocalFrames.choose(ref).get(0), "same frame for atom 0");
+        MorseNetwork truth = new MorseNetwork(ref);
+        Structure[] tr = MorseNetwork.samples(ref, 10, 0.05, 31);
+        double[] e = new double[tr.length];
+        double[][] fo = new double[tr.length][15];
+        int positive = 0;
+        for (int s = 0; s < tr.length; s++) {
+            e[s] = truth.compute(tr[s], fo[s], null);
+            double[] x = new double[f.dimension()];
+            org.qff.qnn.descriptor.AlfDescriptor.compute(tr[s].positions(), f, x, null);
+            if (x[5] > 0) positive++;
+        }
+        assertTrue(positive > 0 && positive < tr.length, "training azimuths straddle ±π (" + positive + " of " + tr.length + " positive)");
+        GprPotential gp = GprTrainer.train(tr, e, fo, GprOptions.defaults().withPriorMean(PriorMeanKind.LINEAR));
+        double[] force = gp.forces(ref);
+        double h = 1e-5;
+        // step along the local ŷ of atom j: φ goes from −π + ε to π − ε
+        double[] plus = p.clone(), minus = p.clone();
+        for (int d = 0; d < 3; d++) {
+            plus[3 * j + d] += h * ey[d];
+            minus[3 * j + d] -= h * ey[d];
+        }
+        double fd = -(gp.energy(ref.withPositions(plus)) - gp.energy(ref.withPositions(minus))) / (2 * h);
+        double analytic = force[3 * j] * ey[0] + force[3 * j + 1] * ey[1] + force[3 * j + 2] * ey[2];
+        // same tolerance argument as the other finite-difference test
+        assertEquals(fd, analytic, 1e-6);
+        assertTrue(Math.abs(analytic) > 1e-3, "the check is not vacuous: the force along ŷ is " + analytic);
+    }
+
+    private static double[] sub(double[] p, int to, int from) {
+        return new double[] {p[3 * to] - p[3 * from], p[3 * to + 1] - p[3 * from + 1], p[3 * to + 2] - p[3 * from + 2]};
+    }
+
+    private static double[] unit(double[] v) {
+        double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        return new double[] {v[0] / n, v[1] / n, v[2] / n};
+    }
+
+    @Test
     void invariantUnderRotationAndTranslationWithForcesRotating() {
         Structure s = offData(5);
         double e = model.energy(s);
@@ -211,13 +263,20 @@ class GprPotentialTest {
         GprPotential high = GprTrainer.train(train, energies, forces,
                 GprOptions.defaults().withPriorMean(PriorMeanKind.SHIFTED_HIGH_CONSTANT).withShiftMargin(1.0));
         // leaving the training region along a uniform stretch, the energy climbs towards the high prior mean,
-        // so the force along the stretch (−dE/ds) points back: E rises monotonically with the stretch factor
+        // so the force along the stretch (−dE/ds) points back: E never falls with the stretch factor, and it
+        // ends at the prior mean (once every kernel value has underflowed it is exactly the mean)
+        double max = Double.NEGATIVE_INFINITY;
+        for (double e : energies) max = Math.max(max, e);
         double previous = Double.NEGATIVE_INFINITY;
+        StringBuilder trace = new StringBuilder();
         for (double f : new double[] {1.3, 1.5, 1.8, 2.2, 3.0}) {
             double e = high.energy(stretched(f));
-            assertTrue(e > previous, "energy at stretch " + f + " = " + e + " is not above " + previous);
+            trace.append(String.format(" %.2f→%.6f", f, e));
+            assertTrue(e >= previous, "energy falls with the stretch:" + trace);
             previous = e;
         }
+        assertEquals(max + 1.0, previous, 1e-9, trace.toString());
+        assertTrue(high.energy(stretched(1.3)) < max + 1.0 - 1e-3, "at 1.3× the data still pull the energy below the mean:" + trace);
     }
 
     @Test
@@ -233,6 +292,23 @@ class GprPotentialTest {
         Structure fewer = new Structure(new int[] {6, 8, 1, 1}, java.util.Arrays.copyOf(REF.positions(), 12));
         e = assertThrows(IllegalArgumentException.class, () -> model.energy(fewer));
         assertTrue(e.getMessage().contains("5-atom"), e.getMessage());
+    }
+
+    @Test
+    void concurrentCallsGiveTheSequentialResults() throws Exception {
+        Structure[] probes = MorseNetwork.samples(REF, 16, 0.05, 500);
+        double[][] expected = new double[probes.length][];
+        for (int k = 0; k < probes.length; k++) expected[k] = model.forces(probes[k]);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<double[]>>();
+            for (Structure p : probes) futures.add(pool.submit(() -> model.forces(p)));
+            for (int k = 0; k < probes.length; k++) assertArrayEquals(expected[k], futures.get(k).get(), 0.0);
+        } finally {
+            pool.shutdownNow();
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> model.compute(probes[0], new double[3], null));
+        assertTrue(e.getMessage().contains("forces array holds 3 numbers, need 15"), e.getMessage());
     }
 
     @Test
@@ -271,6 +347,42 @@ class GprPotentialTest {
         e = assertThrows(IllegalArgumentException.class, () -> GprTrainer.train(train, energies, null, GprOptions.defaults()));
         assertTrue(e.getMessage().contains("force"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PriorMeanKind.fromName("shifted-low"));
+    }
+
+    @Test
+    void threeAtomMoleculesHaveNoAzimuthsAndStillWork() {
+        Structure water = new Structure(new int[] {8, 1, 1}, new double[] {0, 0, 0, 0.96, 0, 0, -0.24, 0.93, 0});
+        MorseNetwork truth = new MorseNetwork(water);
+        Structure[] tr = MorseNetwork.samples(water, 8, 0.04, 5);
+        double[] e = new double[tr.length];
+        double[][] f = new double[tr.length][9];
+        for (int s = 0; s < tr.length; s++) e[s] = truth.compute(tr[s], f[s], null);
+        GprPotential gp = GprTrainer.train(tr, e, f, GprOptions.defaults().withPriorMean(PriorMeanKind.QUADRATIC));
+        assertEquals(3, gp.model().frames().get(0).dimension());
+        Structure probe = MorseNetwork.samples(water, 1, 0.04, 6)[0];
+        double[] force = gp.forces(probe), p = probe.positions();
+        double h = 1e-5;
+        for (int m = 0; m < p.length; m++) {
+            double[] plus = p.clone(), minus = p.clone();
+            plus[m] += h;
+            minus[m] -= h;
+            assertEquals(-(gp.energy(probe.withPositions(plus)) - gp.energy(probe.withPositions(minus))) / (2 * h), force[m], 1e-6);
+        }
+    }
+
+    @Test
+    void aCovarianceBeyondTheHeapIsRefusedUpFront() {
+        int m = 20000; // 20000 × 16 observations: a 320000² covariance, terabytes
+        Structure[] many = new Structure[m];
+        double[] e = new double[m];
+        double[][] f = new double[m][];
+        for (int s = 0; s < m; s++) {
+            many[s] = train[s % M];
+            e[s] = energies[s % M];
+            f[s] = forces[s % M];
+        }
+        var ex = assertThrows(IllegalArgumentException.class, () -> GprTrainer.train(many, e, f, GprOptions.defaults()));
+        assertTrue(ex.getMessage().contains("320000 × 320000 covariance"), ex.getMessage());
     }
 
     @Test
