@@ -48,14 +48,8 @@ public final class Fitting {
             case "gpr" -> {
                 PriorMeanKind kind = PriorMeanKind.fromName(priorMean);
                 long t0 = System.nanoTime();
-                java.nio.file.Files.createDirectories(out);
-                org.qff.qnn.atoms.Structure[] s = new org.qff.qnn.atoms.Structure[train.size()];
-                double[][] f = new double[train.size()][];
-                for (int k = 0; k < s.length; k++) {
-                    s[k] = train.structure(k);
-                    f[k] = train.forces(k);
-                }
-                GprPotential gpr = GprTrainer.train(s, train.energies(), f, GprOptions.defaults().withPriorMean(kind));
+                OutputDirectory.prepare(out);
+                GprPotential gpr = GprTrainer.train(train, GprOptions.defaults().withPriorMean(kind));
                 double seconds = (System.nanoTime() - t0) * 1e-9;
                 Path file = out.resolve("model.json");
                 GprModelFile.write(gpr.model(), file);
