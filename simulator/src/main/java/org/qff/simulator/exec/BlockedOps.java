@@ -8,29 +8,37 @@ import org.qff.simulator.kernel.KernelOp;
 import org.qff.simulator.kernel.VectorKernels;
 
 /**
- * A run of consecutive ops that all act below qubit {@code blockQubits}, applied cache block by
- * cache block ({@link VectorKernels#applyBlocked}): the whole run costs one pass over memory
- * instead of one per op, with results identical to applying the ops one after another.
+ * A run of consecutive ops that all act on qubits in [0, lowQubits) ∪ [highFrom, n), applied one
+ * cache block at a time ({@link VectorKernels#applyBlocked(StateVector, List, int, int)}: a block
+ * is the set of amplitudes agreeing on the middle qubits): the whole run costs one pass over
+ * memory instead of one per op, with results identical to applying the ops one after another.
  */
 final class BlockedOps implements Op {
     private final Op[] members;
     private final List<KernelOp> prepared;
     private final VectorKernels kernels;
-    private final int blockQubits;
+    private final int lowQubits, highFrom;
+    private final long mask;
 
-    BlockedOps(List<Op> members, VectorKernels kernels, int blockQubits) {
+    BlockedOps(List<Op> members, VectorKernels kernels, int lowQubits, int highFrom) {
         this.members = members.toArray(Op[]::new);
         this.prepared = members.stream().map(Op::prepared).toList();
         this.kernels = kernels;
-        this.blockQubits = blockQubits;
+        this.lowQubits = lowQubits;
+        this.highFrom = highFrom;
+        long m = 0;
+        for (Op op : members) m |= op.qubitMask();
+        this.mask = m;
     }
 
     public void apply(GateKernels ignored, StateVector state, Bindings bindings) {
         for (Op m : members) m.rebind(bindings);
-        kernels.applyBlocked(state, prepared, blockQubits);
+        kernels.applyBlocked(state, prepared, lowQubits, highFrom);
     }
 
-    public int maxQubit() { return blockQubits - 1; }
+    public int maxQubit() { return 63 - Long.numberOfLeadingZeros(mask); }
+
+    public long qubitMask() { return mask; }
 
     public KernelOp prepared() { throw new UnsupportedOperationException("a blocked run is not one kernel op"); }
 

@@ -14,8 +14,8 @@ import org.qff.simulator.kernel.VectorKernels;
  * A circuit prepared for repeated runs: gates (or fused blocks) mapped to kernel calls, fixed
  * matrices precomputed, buffers for parameterised ones allocated once. Running it allocates
  * nothing, so one compiled circuit serves many parameter sets in a training loop. With
- * {@link VectorKernels} on states larger than a cache block, runs of consecutive ops below the
- * block size are applied block by block (one pass over memory per run).
+ * {@link VectorKernels} on states larger than a cache block, runs of consecutive ops whose qubits
+ * fit one (possibly strided) cache block are applied block by block: one pass over memory per run.
  *
  * <p>Not thread-safe (the buffers are shared between runs): compile one per thread.
  */
@@ -43,30 +43,68 @@ public final class CompiledCircuit {
                 }
             }
         }
-        if (kernels instanceof VectorKernels vk && blockQubits > 0 && circuit.qubits() > blockQubits) out = blocked(out, vk, blockQubits);
+        if (kernels instanceof VectorKernels vk && blockQubits > 0 && circuit.qubits() > blockQubits) out = blocked(out, vk, circuit.qubits(), blockQubits);
         this.ops = out.toArray(Op[]::new);
         this.fusedBlocks = fused;
     }
 
-    /** Groups maximal runs of two or more consecutive ops below the block size into cache-blocked runs. */
-    private static List<Op> blocked(List<Op> ops, VectorKernels vk, int blockQubits) {
+    /**
+     * Groups runs of consecutive ops into cache-blocked passes, greedily: a run grows while all its
+     * qubits fit one split block [0, c) ∪ [h, n) of at most 2^blockQubits amplitudes (h = n is the
+     * plain contiguous block). No op is moved, so the result is the circuit's, bit for bit.
+     */
+    private static List<Op> blocked(List<Op> ops, VectorKernels vk, int n, int blockQubits) {
+        int minLow = Integer.numberOfTrailingZeros(VectorKernels.lanes());
         List<Op> out = new ArrayList<>();
         List<Op> run = new ArrayList<>();
+        long mask = 0;
+        int[] split = null;
         for (Op op : ops) {
-            if (op.maxQubit() < blockQubits) {
+            int[] grown = split(mask | op.qubitMask(), n, blockQubits, minLow);
+            if (grown != null) {
                 run.add(op);
+                mask |= op.qubitMask();
+                split = grown;
                 continue;
             }
-            flush(run, out, vk, blockQubits);
-            out.add(op);
+            flush(run, split, out, vk);
+            mask = op.qubitMask();
+            split = split(mask, n, blockQubits, minLow);
+            if (split != null) {
+                run.add(op);
+            } else {
+                out.add(op); // wider than any block: a pass of its own
+                mask = 0;
+            }
         }
-        flush(run, out, vk, blockQubits);
+        flush(run, split, out, vk);
         return out;
     }
 
-    private static void flush(List<Op> run, List<Op> out, VectorKernels vk, int blockQubits) {
+    /**
+     * The smallest split block (lowQubits c, highFrom h) holding every qubit of {@code mask}, or
+     * null when none has at most 2^blockQubits amplitudes. For each h, c is one above the highest
+     * qubit below h (at least the vector width's log, which the kernels require).
+     */
+    static int[] split(long mask, int n, int blockQubits, int minLow) {
+        int[] best = null;
+        int bestSize = Integer.MAX_VALUE;
+        for (int h = 0; h <= n; h++) {
+            long below = h == 64 ? mask : mask & ((1L << h) - 1);
+            int c = Math.max(minLow, 64 - Long.numberOfLeadingZeros(below));
+            if (c > h) continue;
+            int size = c + (n - h);
+            if (size <= blockQubits && size < bestSize) {
+                best = new int[] {c, h};
+                bestSize = size;
+            }
+        }
+        return best;
+    }
+
+    private static void flush(List<Op> run, int[] split, List<Op> out, VectorKernels vk) {
         if (run.size() == 1) out.add(run.get(0));
-        else if (run.size() > 1) out.add(new BlockedOps(run, vk, blockQubits));
+        else if (run.size() > 1) out.add(new BlockedOps(run, vk, split[0], split[1]));
         run.clear();
     }
 

@@ -125,6 +125,8 @@ final class FusedOp implements Op {
 
     public int maxQubit() { return qubits[qubits.length - 1]; }
 
+    public long qubitMask() { return GateOps.mask(qubits); }
+
     public KernelOp prepared() {
         if (prepared == null) prepared = diagonal ? KernelOp.diagonal(qubits, matrix) : KernelOp.dense(qubits, matrix);
         return prepared;

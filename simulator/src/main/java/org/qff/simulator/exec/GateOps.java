@@ -61,6 +61,8 @@ final class GateOps {
 
         public int maxQubit() { return Math.max(target, max(controls)); }
 
+        public long qubitMask() { return mask(controls) | 1L << target; }
+
         public KernelOp prepared() {
             if (prepared == null) prepared = KernelOp.controlledX(controls, target);
             return prepared;
@@ -82,12 +84,20 @@ final class GateOps {
 
         public int maxQubit() { return Math.max(a, b); }
 
+        public long qubitMask() { return 1L << a | 1L << b; }
+
         public KernelOp prepared() {
             if (prepared == null) prepared = KernelOp.swap(a, b);
             return prepared;
         }
 
         public void rebind(Bindings bd) {}
+    }
+
+    static long mask(int[] qubits) {
+        long m = 0;
+        for (int q : qubits) m |= 1L << q;
+        return m;
     }
 
     static int max(int[] qubits) {
@@ -116,6 +126,8 @@ final class GateOps {
         }
 
         public int maxQubit() { return target; }
+
+        public long qubitMask() { return 1L << target; }
 
         public KernelOp prepared() {
             if (prepared == null) {
@@ -193,6 +205,8 @@ final class GateOps {
         }
 
         public int maxQubit() { return max(qubits); }
+
+        public long qubitMask() { return mask(qubits); }
 
         public KernelOp prepared() {
             if (prepared == null) {

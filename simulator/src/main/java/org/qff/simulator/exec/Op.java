@@ -12,8 +12,11 @@ import org.qff.simulator.kernel.KernelOp;
 interface Op {
     void apply(GateKernels kernels, StateVector state, Bindings bindings);
 
-    /** Highest qubit touched: decides whether the op fits a cache block. */
+    /** Highest qubit touched. */
     int maxQubit();
+
+    /** Every qubit touched, as bits: decides which cache blocks the op fits. */
+    long qubitMask();
 
     /**
      * The op as a prepared vector-kernel op, for cache-blocked runs; made once, on first call.
