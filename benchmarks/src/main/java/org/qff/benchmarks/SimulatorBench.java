@@ -23,6 +23,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class SimulatorBench implements BenchRunner {
 
+    /** The layer variant behind layer_fused_n24_over_sweep (the fastest fusion width measured at n = 24). */
+    static final String QUICK_LAYER = "fused2";
+
     static final String[] GATES = {"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg"};
 
     @Override
@@ -94,24 +97,25 @@ public final class SimulatorBench implements BenchRunner {
         // 2. the layered circuit, per layer
         ChainedOptionsBuilder lo = JmhFigures.options("LayerBenchmark")
                 .mode(Mode.SingleShotTime).timeUnit(TimeUnit.MILLISECONDS)
-                .warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 4 : 8)
+                .warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 3 : 6)
                 .param("n", quick ? new String[] {"24"} : new String[] {"20", "24"})
                 .param("threads", quick ? new String[] {"1"} : new String[] {"1", "2"})
-                .param("variant", quick ? new String[] {"blocked"} : new String[] {"unfused", "blocked"});
+                .param("variant", quick ? new String[] {QUICK_LAYER} : new String[] {"unfused", "blocked", "fused2", "fused3", "fused4"});
         Map<String, Object> layerFig = new LinkedHashMap<>();
         RunResult layer24 = null;
         for (RunResult r : JmhFigures.run(lo)) {
             String key = "n" + JmhFigures.param(r, "n") + "_t" + JmhFigures.param(r, "threads") + "_" + JmhFigures.param(r, "variant");
             layerFig.put(key, JmhFigures.figures(r));
-            if (key.equals("n24_t1_blocked")) layer24 = r;
+            if (key.equals("n24_t1_" + QUICK_LAYER)) layer24 = r;
         }
         progress.report(++done, total, "layers done");
         out.put("layer_ms", layerFig);
         if (layer24 != null && sweep.containsKey("n24")) {
-            // single-shot scores are per invocation (5 layers); sweep is µs
-            double perLayerUs = JmhFigures.median(layer24) * 1000 / 5;
+            // scores are per layer (@OperationsPerInvocation(5) divides), in ms; the sweep is in µs
+            double perLayerUs = JmhFigures.median(layer24) * 1000;
             out.put("layer_fused_n24_over_sweep", perLayerUs / JmhFigures.median(sweep.get("n24")));
-            out.put("layer_fused_variant", "cache-blocked, 2 passes per layer (qubits < 16 in contiguous 1 MiB blocks; the rest in strided 1 MiB blocks), gates not merged into dense blocks; 1 thread");
+            out.put("layer_fused_variant", QUICK_LAYER + ": the circuit layer's Simulator with fusion into blocks of at most 2 qubits"
+                    + " and its cache blocking (2^16-amplitude blocks), 1 thread");
         }
 
         // 3. Strange vs qff on the whole 5-layer circuit

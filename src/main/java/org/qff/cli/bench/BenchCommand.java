@@ -50,6 +50,12 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> figures;
         try (Progress progress = Progress.start("bench " + name, runner.steps(quick))) {
             figures = runner.run(quick, (done, total, message) -> progress.stepTo(done, message));
+        } catch (Exception e) {
+            if (String.valueOf(e.getMessage()).contains("JMH lock")) {
+                throw new IllegalStateException("another JMH benchmark holds /tmp/jmh.lock on this machine: wait for it, or run with"
+                        + " QFF_JAVA_OPTS=-Djmh.ignoreLock=true (both runs' figures will then be noisier)", e);
+            }
+            throw e;
         }
         System.out.println(JsonOut.write(figures));
         if (json != null) {

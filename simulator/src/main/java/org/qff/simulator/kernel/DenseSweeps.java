@@ -24,6 +24,10 @@ final class DenseSweeps {
      * on its own first, then refused for inlining as "already compiled into a big method").
      */
     static void dense2High(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        if (op.real) {
+            dense2HighReal(seg, dim, op, from, to);
+            return;
+        }
         double[] u = op.matrix;
         long[] off = op.offsets;
         for (long g = from; g < to; g++) {
@@ -43,6 +47,28 @@ final class DenseSweeps {
                         .sub(x0i.fma(u0i, x1i.fma(u1i, x2i.fma(u2i, x3i.mul(u3i))))), seg, at);
                 store(x0i.fma(u0r, x1i.fma(u1r, x2i.fma(u2r, x3i.fma(u3r,
                         x0r.fma(u0i, x1r.fma(u1i, x2r.fma(u2i, x3r.mul(u3i)))))))), seg, dim + at);
+            }
+        }
+    }
+
+    /**
+     * A real 4×4 (products of RY, CNOT, SWAP, …, as fused blocks of such layers are): the real and
+     * imaginary parts transform independently, half the arithmetic of the complex kernel.
+     */
+    static void dense2HighReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] u = op.matrix;
+        long[] off = op.offsets;
+        for (long g = from; g < to; g++) {
+            long a0 = op.base(g), a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
+            DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
+            DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
+            for (int row = 0; row < 4; row++) {
+                int r = 8 * row;
+                long at = a0 + off[row];
+                DoubleVector u0 = DoubleVector.broadcast(S, u[r]), u1 = DoubleVector.broadcast(S, u[r + 2]);
+                DoubleVector u2 = DoubleVector.broadcast(S, u[r + 4]), u3 = DoubleVector.broadcast(S, u[r + 6]);
+                store(x0r.fma(u0, x1r.fma(u1, x2r.fma(u2, x3r.mul(u3)))), seg, at);
+                store(x0i.fma(u0, x1i.fma(u1, x2i.fma(u2, x3i.mul(u3)))), seg, dim + at);
             }
         }
     }

@@ -38,6 +38,8 @@ public final class KernelOp {
     int nControls;
     /** The dense matrix (row-major, interleaved) or diagonal (interleaved) this op applies. */
     double[] matrix = new double[8];
+    /** Every imaginary part of the matrix is exactly 0 (set for DENSE2_HIGH). */
+    boolean real;
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
     /** Bit positions skipped by the group → index map, ascending; and the bits forced to 1. */
@@ -128,6 +130,7 @@ public final class KernelOp {
             case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, GENERIC -> {
                 checkMatrix(values, 2 << (2 * nTargets), "matrix");
                 System.arraycopy(values, 0, matrix, 0, values.length);
+                real = isReal(values);
                 if (kind == Kind.GENERIC) buildGenericTable();
             }
             case DIAGONAL -> {
@@ -199,6 +202,7 @@ public final class KernelOp {
         checkMatrix(u, 2 << (2 * nt), "matrix");
         ensureMatrix(u.length);
         System.arraycopy(u, 0, matrix, 0, u.length);
+        real = isReal(u);
         if (nc == 0 && nt == 1) {
             kind = targets[0] >= LOG_L ? Kind.DENSE1_HIGH : Kind.DENSE1_LOW;
             if (kind == Kind.DENSE1_HIGH) insert(targets[0], false);
@@ -397,6 +401,11 @@ public final class KernelOp {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) throw new IllegalArgumentException(what + " entry " + i + " is " + values[i]);
         }
+    }
+
+    private static boolean isReal(double[] u) {
+        for (int i = 1; i < u.length; i += 2) if (u[i] != 0.0) return false;
+        return true;
     }
 
     private void ensureMatrix(int n) {

@@ -28,9 +28,10 @@ final class OneQubitSweeps {
     /** a ← f·a for every amplitude: one load and one store of each double. The memory floor. */
     static void scale(MemorySegment seg, long dim, double f, long from, long to) {
         DoubleVector fv = DoubleVector.broadcast(S, f);
-        // re and im are both contiguous runs: treat the two runs as one range of 2·dim doubles.
-        long end = to << LOG_L;
-        for (long i = from << LOG_L; i < end; i += L) {
+        // The same loop shape as the gate kernels (group counter, index = g·L), so the floor is
+        // compiled exactly like them.
+        for (long g = from; g < to; g++) {
+            long i = g << LOG_L;
             store(load(seg, i).mul(fv), seg, i);
             store(load(seg, dim + i).mul(fv), seg, dim + i);
         }

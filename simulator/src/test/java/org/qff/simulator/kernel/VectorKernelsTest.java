@@ -65,6 +65,9 @@ class VectorKernelsTest {
                     String at = " (" + a + "," + b + ")";
                     double[] u = randomMatrix(2, rnd), u1 = randomMatrix(1, rnd), d = randomDiagonal(2, rnd);
                     check(n, rnd, "dense2" + at, (k, s) -> k.dense2(s, fa, fb, u));
+                    double[] ur = u.clone();
+                    for (int i = 1; i < ur.length; i += 2) ur[i] = 0; // the real-matrix path
+                    check(n, rnd, "real dense2" + at, (k, s) -> k.dense2(s, fa, fb, ur));
                     check(n, rnd, "diagonal2" + at, (k, s) -> k.diagonal(s, new int[] {fa, fb}, d));
                     check(n, rnd, "cnot" + at, (k, s) -> k.controlledX(s, new int[] {fa}, fb));
                     check(n, rnd, "swap" + at, (k, s) -> k.swap(s, fa, fb));
