@@ -46,6 +46,7 @@ public final class BatchEvaluator {
     private final double[][] padGradT, padGradX, padHvpT, padHvpX;
     private final BatchState psi, lambda, psiDot, lambdaDot, tmp;
     private final double[] uDag, d, uDot, uDotDag, dDot, scratch = new double[MAT], scratch2 = new double[MAT];
+    private final double[] outer;
     private final double[] bar, barDot, me, tangentZeroT, tangentZeroX, valuesScratch;
     private double[] initial;
 
@@ -111,6 +112,7 @@ public final class BatchEvaluator {
         uDot = new double[MAT * width];
         uDotDag = new double[MAT * width];
         dDot = new double[MAT * width];
+        outer = new double[8 * width];
         bar = new double[width];
         barDot = new double[width];
         me = new double[width];
@@ -337,6 +339,25 @@ public final class BatchEvaluator {
                 BatchKernels.apply(psiDot, q, uDag);
             }
             double[] av = argVals[g], ad = argDots[g];
+            if (!tangent && q.length == 1) {
+                // all arguments' elements from one sweep of outer products (see BatchKernels.outerProducts1)
+                Arrays.fill(outer, 0);
+                BatchKernels.outerProducts1(lambda, q[0], psi, outer);
+                for (int b = 0; b < width; b++) {
+                    boolean pad = b >= size;
+                    double[] gt = pad ? padGradT[b - size] : gT == null ? null : gT[b];
+                    double[] gx = pad ? padGradX[b - size] : gX == null ? null : gX[b];
+                    for (int j = 0; j < e.length; j++) {
+                        if (!argHasSymbols[g][j]) continue;
+                        GateDerivatives.fill(gates[g].kind(), args(av, b, e.length), j, -1, scratch);
+                        double el = 0;
+                        for (int rc = 0; rc < 4; rc++) el += scratch[2 * rc] * outer[2 * rc * width + b] - scratch[2 * rc + 1] * outer[(2 * rc + 1) * width + b];
+                        ExprCalculus.accumulate(e[j], bindings[b], 2 * el, gt, gx);
+                    }
+                }
+                BatchKernels.apply(lambda, q, uDag);
+                continue;
+            }
             for (int j = 0; j < e.length; j++) {
                 if (!argHasSymbols[g][j]) continue;
                 for (int b = 0; b < width; b++) {
