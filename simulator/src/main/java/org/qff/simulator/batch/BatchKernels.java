@@ -220,6 +220,76 @@ final class BatchKernels {
         }
     }
 
+    /**
+     * s ← (α·I + β·SWAP)s on (q0, q1) with per-member complex α, β at
+     * {@code ab[0·w..], ab[1·w..]} (α re, im) and {@code ab[2·w..], ab[3·w..]} (β re, im): the form of
+     * the Heisenberg exchange and of all its derivatives. Four times cheaper than a dense 4×4.
+     */
+    static void applySwapForm(BatchState s, int q0, int q1, double[] ab) {
+        int w = s.width, count = s.dimension >> 2;
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int b0 = 1 << q0, b1 = 1 << q1;
+        double[] re = s.re, im = s.im;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector ar = DoubleVector.fromArray(S, ab, v), ai = DoubleVector.fromArray(S, ab, w + v);
+            DoubleVector br = DoubleVector.fromArray(S, ab, 2 * w + v), bi = DoubleVector.fromArray(S, ab, 3 * w + v);
+            DoubleVector cr = ar.add(br), ci = ai.add(bi); // α + β on |00⟩ and |11⟩
+            for (int j = 0; j < count; j++) {
+                int base = insertZero(insertZero(j, lo), hi);
+                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
+                DoubleVector x0r = DoubleVector.fromArray(S, re, o0), x0i = DoubleVector.fromArray(S, im, o0);
+                cr.mul(x0r).sub(ci.mul(x0i)).intoArray(re, o0);
+                cr.mul(x0i).add(ci.mul(x0r)).intoArray(im, o0);
+                DoubleVector x3r = DoubleVector.fromArray(S, re, o3), x3i = DoubleVector.fromArray(S, im, o3);
+                cr.mul(x3r).sub(ci.mul(x3i)).intoArray(re, o3);
+                cr.mul(x3i).add(ci.mul(x3r)).intoArray(im, o3);
+                DoubleVector x1r = DoubleVector.fromArray(S, re, o1), x1i = DoubleVector.fromArray(S, im, o1);
+                DoubleVector x2r = DoubleVector.fromArray(S, re, o2), x2i = DoubleVector.fromArray(S, im, o2);
+                ar.fma(x1r, br.mul(x2r)).sub(ai.fma(x1i, bi.mul(x2i))).intoArray(re, o1);
+                ar.fma(x1i, br.mul(x2i)).add(ai.fma(x1r, bi.mul(x2r))).intoArray(im, o1);
+                ar.fma(x2r, br.mul(x1r)).sub(ai.fma(x2i, bi.mul(x1i))).intoArray(re, o2);
+                ar.fma(x2i, br.mul(x1i)).add(ai.fma(x2r, bi.mul(x1r))).intoArray(im, o2);
+            }
+        }
+    }
+
+    /**
+     * acc[0·w + b] + i·acc[1·w + b] += Σ_i conj(bra_i)·ket_i and acc[2·w + b] + i·acc[3·w + b] +=
+     * Σ_i conj(bra_i)·ket_(swap(i)), swap exchanging bits q0 and q1: then
+     * Re⟨bra|(α·I + β·SWAP)|ket⟩ = Re(α·D + β·X) for every member.
+     */
+    static void swapFormProducts(BatchState bra, int q0, int q1, BatchState ket, double[] acc) {
+        int w = bra.width, count = bra.dimension >> 2;
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int b0 = 1 << q0, b1 = 1 << q1;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector dr = DoubleVector.zero(S), di = DoubleVector.zero(S), xr = DoubleVector.zero(S), xi = DoubleVector.zero(S);
+            for (int j = 0; j < count; j++) {
+                int base = insertZero(insertZero(j, lo), hi);
+                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
+                DoubleVector k0r = DoubleVector.fromArray(S, ket.re, o0), k0i = DoubleVector.fromArray(S, ket.im, o0);
+                DoubleVector l0r = DoubleVector.fromArray(S, bra.re, o0), l0i = DoubleVector.fromArray(S, bra.im, o0);
+                DoubleVector k3r = DoubleVector.fromArray(S, ket.re, o3), k3i = DoubleVector.fromArray(S, ket.im, o3);
+                DoubleVector l3r = DoubleVector.fromArray(S, bra.re, o3), l3i = DoubleVector.fromArray(S, bra.im, o3);
+                DoubleVector k1r = DoubleVector.fromArray(S, ket.re, o1), k1i = DoubleVector.fromArray(S, ket.im, o1);
+                DoubleVector l1r = DoubleVector.fromArray(S, bra.re, o1), l1i = DoubleVector.fromArray(S, bra.im, o1);
+                DoubleVector k2r = DoubleVector.fromArray(S, ket.re, o2), k2i = DoubleVector.fromArray(S, ket.im, o2);
+                DoubleVector l2r = DoubleVector.fromArray(S, bra.re, o2), l2i = DoubleVector.fromArray(S, bra.im, o2);
+                // |00⟩ and |11⟩ are fixed by SWAP: they add to both sums
+                DoubleVector er = l0r.fma(k0r, l0i.mul(k0i)).add(l3r.fma(k3r, l3i.mul(k3i)));
+                DoubleVector ei = l0r.fma(k0i, l0i.neg().mul(k0r)).add(l3r.fma(k3i, l3i.neg().mul(k3r)));
+                dr = dr.add(er).add(l1r.fma(k1r, l1i.mul(k1i))).add(l2r.fma(k2r, l2i.mul(k2i)));
+                di = di.add(ei).add(l1r.fma(k1i, l1i.neg().mul(k1r))).add(l2r.fma(k2i, l2i.neg().mul(k2r)));
+                xr = xr.add(er).add(l1r.fma(k2r, l1i.mul(k2i))).add(l2r.fma(k1r, l2i.mul(k1i)));
+                xi = xi.add(ei).add(l1r.fma(k2i, l1i.neg().mul(k2r))).add(l2r.fma(k1i, l2i.neg().mul(k1r)));
+            }
+            dr.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
+            di.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
+            xr.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
+            xi.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
+        }
+    }
+
     /** out[b] = Re⟨a_b|c_b⟩. */
     static void realInner(BatchState a, BatchState c, double[] out) {
         int w = a.width;
