@@ -46,6 +46,9 @@ public final class BatchEvaluator {
     private final double[][] padGradT, padGradX, padHvpT, padHvpX;
     private final BatchState psi, lambda, psiDot, lambdaDot, tmp;
     private final double[] uDag, d, uDot, uDotDag, dDot, scratch = new double[MAT], scratch2 = new double[MAT];
+    private final double[] outer, abDag;
+    /** Per Heisenberg gate: per-member α, β of U = α·I + β·SWAP (null for other gates). */
+    private final double[][] swapForm;
     private final double[] bar, barDot, me, tangentZeroT, tangentZeroX, valuesScratch;
     private double[] initial;
 
@@ -72,6 +75,7 @@ public final class BatchEvaluator {
         uMats = new double[k][];
         argVals = new double[k][];
         argDots = new double[k][];
+        swapForm = new double[k][];
         for (int g = 0; g < k; g++) {
             Gate gate = gates[g];
             qubits[g] = gate.qubits();
@@ -85,6 +89,7 @@ public final class BatchEvaluator {
             if (parametric[g]) {
                 if (gate.qubits().length > 2) throw new IllegalArgumentException("parameterised gate " + g + " acts on more than 2 qubits");
                 uMats[g] = new double[2 * dim * dim * width];
+                if (gate.kind() == org.qff.simulator.circuit.GateKind.HEISENBERG) swapForm[g] = new double[4 * width];
                 argVals[g] = new double[3 * width];
                 argDots[g] = new double[3 * width];
             } else {
@@ -111,6 +116,8 @@ public final class BatchEvaluator {
         uDot = new double[MAT * width];
         uDotDag = new double[MAT * width];
         dDot = new double[MAT * width];
+        outer = new double[8 * width];
+        abDag = new double[4 * width];
         bar = new double[width];
         barDot = new double[width];
         me = new double[width];
@@ -248,10 +255,14 @@ public final class BatchEvaluator {
             Expr[] e = gates[g].args();
             double[] av = argVals[g];
             int dim = 1 << qubits[g].length;
+            double[] sf = swapForm[g];
             for (int b = 0; b < width; b++) {
                 for (int a = 0; a < e.length; a++) scratch[a] = av[3 * b + a] = e[a].eval(bindings[b]);
-                GateDerivatives.fill(gates[g].kind(), scratch, -1, -1, scratch2);
-                scatter(scratch2, dim, uMats[g], b);
+                if (sf != null) swapCoefficients(scratch[0], 0, sf, b);
+                if (sf == null || tangent) {
+                    GateDerivatives.fill(gates[g].kind(), scratch, -1, -1, scratch2);
+                    scatter(scratch2, dim, uMats[g], b);
+                }
             }
             if (tangent) {
                 tangentMatrices(g, tT, tX);
@@ -260,7 +271,8 @@ public final class BatchEvaluator {
                 BatchKernels.apply(psiDot, qubits[g], uMats[g]);
                 BatchKernels.axpy(psiDot, 1.0, tmp);
             }
-            BatchKernels.apply(psi, qubits[g], uMats[g]);
+            if (sf != null) BatchKernels.applySwapForm(psi, qubits[g][0], qubits[g][1], sf);
+            else BatchKernels.apply(psi, qubits[g], uMats[g]);
         }
     }
 
@@ -327,6 +339,10 @@ public final class BatchEvaluator {
             }
             int dim = 1 << q.length;
             Expr[] e = gates[g].args();
+            if (!tangent && swapForm[g] != null) {
+                heisenbergStep(g, e, gT, gX);
+                continue;
+            }
             adjointSoA(uMats[g], dim, uDag);
             BatchKernels.apply(psi, q, uDag);
             if (tangent) {
@@ -337,6 +353,25 @@ public final class BatchEvaluator {
                 BatchKernels.apply(psiDot, q, uDag);
             }
             double[] av = argVals[g], ad = argDots[g];
+            if (!tangent && q.length == 1) {
+                // all arguments' elements from one sweep of outer products (see BatchKernels.outerProducts1)
+                Arrays.fill(outer, 0);
+                BatchKernels.outerProducts1(lambda, q[0], psi, outer);
+                for (int b = 0; b < width; b++) {
+                    boolean pad = b >= size;
+                    double[] gt = pad ? padGradT[b - size] : gT == null ? null : gT[b];
+                    double[] gx = pad ? padGradX[b - size] : gX == null ? null : gX[b];
+                    for (int j = 0; j < e.length; j++) {
+                        if (!argHasSymbols[g][j]) continue;
+                        GateDerivatives.fill(gates[g].kind(), args(av, b, e.length), j, -1, scratch);
+                        double el = 0;
+                        for (int rc = 0; rc < 4; rc++) el += scratch[2 * rc] * outer[2 * rc * width + b] - scratch[2 * rc + 1] * outer[(2 * rc + 1) * width + b];
+                        ExprCalculus.accumulate(e[j], bindings[b], 2 * el, gt, gx);
+                    }
+                }
+                BatchKernels.apply(lambda, q, uDag);
+                continue;
+            }
             for (int j = 0; j < e.length; j++) {
                 if (!argHasSymbols[g][j]) continue;
                 for (int b = 0; b < width; b++) {
@@ -382,6 +417,49 @@ public final class BatchEvaluator {
             }
             BatchKernels.apply(lambda, q, uDag);
         }
+    }
+
+    /**
+     * Writes α, β of ∂ⁿU = α·I + β·SWAP for U = exp(−iJ(XX+YY+ZZ)) = e^{−iJ}Π_triplet + e^{3iJ}Π_singlet,
+     * Π = (I ± SWAP)/2: with t = (−i)ⁿe^{−iJ} and s = (3i)ⁿe^{3iJ}, α = (t+s)/2 and β = (t−s)/2.
+     */
+    private void swapCoefficients(double j, int order, double[] sf, int b) {
+        double tph = -(j + order * Math.PI / 2), sph = 3 * j + order * Math.PI / 2, sm = order == 0 ? 1 : 3;
+        double tr = Math.cos(tph), ti = Math.sin(tph), sr = sm * Math.cos(sph), si = sm * Math.sin(sph);
+        sf[b] = (tr + sr) / 2;
+        sf[width + b] = (ti + si) / 2;
+        sf[2 * width + b] = (tr - sr) / 2;
+        sf[3 * width + b] = (ti - si) / 2;
+    }
+
+    private final double[] derivForm = new double[4];
+
+    /** First-order backward step of a Heisenberg gate, all in the α·I + β·SWAP form. */
+    private void heisenbergStep(int g, Expr[] e, double[][] gT, double[][] gX) {
+        int[] q = qubits[g];
+        double[] sf = swapForm[g];
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(sf, i * width, abDag, i * width, width);
+            if ((i & 1) == 1) for (int b = 0; b < width; b++) abDag[i * width + b] = -abDag[i * width + b]; // U† = conj(α)·I + conj(β)·SWAP
+        }
+        BatchKernels.applySwapForm(psi, q[0], q[1], abDag); // ψ_(k−1)
+        if (argHasSymbols[g][0]) {
+            Arrays.fill(outer, 0, 4 * width, 0);
+            BatchKernels.swapFormProducts(lambda, q[0], q[1], psi, outer);
+            double[] av = argVals[g];
+            for (int b = 0; b < width; b++) {
+                boolean pad = b >= size;
+                double[] gt = pad ? padGradT[b - size] : gT == null ? null : gT[b];
+                double[] gx = pad ? padGradX[b - size] : gX == null ? null : gX[b];
+                double j = av[3 * b];
+                // ∂U: t = −i e^{−iJ}, s = 3i e^{3iJ}
+                double tr = Math.sin(-j), ti = -Math.cos(-j), sr = -3 * Math.sin(3 * j), si = 3 * Math.cos(3 * j);
+                double alr = (tr + sr) / 2, ali = (ti + si) / 2, ber = (tr - sr) / 2, bei = (ti - si) / 2;
+                double el = alr * outer[b] - ali * outer[width + b] + ber * outer[2 * width + b] - bei * outer[3 * width + b];
+                ExprCalculus.accumulate(e[0], bindings[b], 2 * el, gt, gx);
+            }
+        }
+        BatchKernels.applySwapForm(lambda, q[0], q[1], abDag);
     }
 
     private void checkBindings() {

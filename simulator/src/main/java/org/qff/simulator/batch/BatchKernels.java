@@ -53,42 +53,48 @@ final class BatchKernels {
         }
     }
 
+    /**
+     * Two-qubit per-member matrices. Written as loops over rows and columns with each output row
+     * staged in {@code scratch} (8·LANES doubles): a fully unrolled body with helper methods taking
+     * vectors exceeds C2's inlining budget, and every vector is then boxed (measured: tens of MB
+     * allocated per batch). Short loops with no vector crossing a call stay in registers.
+     */
     static void apply2(BatchState s, int q0, int q1, double[] m) {
         int w = s.width, count = s.dimension >> 2;
         int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
         int b0 = 1 << q0, b1 = 1 << q1;
         double[] re = s.re, im = s.im;
+        double[] scratch = SCRATCH.get();
+        int[] off = OFFSETS.get();
         for (int j = 0; j < count; j++) {
             int base = insertZero(insertZero(j, lo), hi);
-            int o0 = base * w, o1 = (base | b0) * w, o2 = (base | b1) * w, o3 = (base | b0 | b1) * w;
+            off[0] = base * w;
+            off[1] = (base | b0) * w;
+            off[2] = (base | b1) * w;
+            off[3] = (base | b0 | b1) * w;
             for (int v = 0; v < w; v += LANES) {
-                DoubleVector x0r = DoubleVector.fromArray(S, re, o0 + v), x0i = DoubleVector.fromArray(S, im, o0 + v);
-                DoubleVector x1r = DoubleVector.fromArray(S, re, o1 + v), x1i = DoubleVector.fromArray(S, im, o1 + v);
-                DoubleVector x2r = DoubleVector.fromArray(S, re, o2 + v), x2i = DoubleVector.fromArray(S, im, o2 + v);
-                DoubleVector x3r = DoubleVector.fromArray(S, re, o3 + v), x3i = DoubleVector.fromArray(S, im, o3 + v);
-                row(m, 0, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o0 + v);
-                row(m, 1, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o1 + v);
-                row(m, 2, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o2 + v);
-                row(m, 3, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, re, im, o3 + v);
+                for (int r = 0; r < 4; r++) {
+                    DoubleVector pr = DoubleVector.zero(S), pi = DoubleVector.zero(S);
+                    for (int c = 0; c < 4; c++) {
+                        int e = 2 * (r * 4 + c);
+                        DoubleVector ar = DoubleVector.fromArray(S, m, e * w + v), ai = DoubleVector.fromArray(S, m, (e + 1) * w + v);
+                        DoubleVector xr = DoubleVector.fromArray(S, re, off[c] + v), xi = DoubleVector.fromArray(S, im, off[c] + v);
+                        pr = ar.fma(xr, pr).sub(ai.mul(xi));
+                        pi = ar.fma(xi, pi).add(ai.mul(xr));
+                    }
+                    pr.intoArray(scratch, 2 * r * LANES);
+                    pi.intoArray(scratch, (2 * r + 1) * LANES);
+                }
+                for (int r = 0; r < 4; r++) {
+                    DoubleVector.fromArray(S, scratch, 2 * r * LANES).intoArray(re, off[r] + v);
+                    DoubleVector.fromArray(S, scratch, (2 * r + 1) * LANES).intoArray(im, off[r] + v);
+                }
             }
         }
     }
 
-    /** Writes row r of a 4×4 per-member matrix times x into (re, im) at offset o. */
-    private static void row(double[] m, int r, int w, int v, DoubleVector x0r, DoubleVector x0i, DoubleVector x1r, DoubleVector x1i,
-                            DoubleVector x2r, DoubleVector x2i, DoubleVector x3r, DoubleVector x3i, double[] re, double[] im, int o) {
-        int e = 8 * r; // 2·(r·4 + c) for c = 0
-        DoubleVector a0r = DoubleVector.fromArray(S, m, e * w + v), a0i = DoubleVector.fromArray(S, m, (e + 1) * w + v);
-        DoubleVector a1r = DoubleVector.fromArray(S, m, (e + 2) * w + v), a1i = DoubleVector.fromArray(S, m, (e + 3) * w + v);
-        DoubleVector a2r = DoubleVector.fromArray(S, m, (e + 4) * w + v), a2i = DoubleVector.fromArray(S, m, (e + 5) * w + v);
-        DoubleVector a3r = DoubleVector.fromArray(S, m, (e + 6) * w + v), a3i = DoubleVector.fromArray(S, m, (e + 7) * w + v);
-        DoubleVector pr = a0r.mul(x0r), qr = a0i.mul(x0i), pi = a0r.mul(x0i), qi = a0i.mul(x0r);
-        pr = a1r.fma(x1r, pr); qr = a1i.fma(x1i, qr); pi = a1r.fma(x1i, pi); qi = a1i.fma(x1r, qi);
-        pr = a2r.fma(x2r, pr); qr = a2i.fma(x2i, qr); pi = a2r.fma(x2i, pi); qi = a2i.fma(x2r, qi);
-        pr = a3r.fma(x3r, pr); qr = a3i.fma(x3i, qr); pi = a3r.fma(x3i, pi); qi = a3i.fma(x3r, qi);
-        pr.sub(qr).intoArray(re, o);
-        pi.add(qi).intoArray(im, o);
-    }
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[8 * LANES]);
+    private static final ThreadLocal<int[]> OFFSETS = ThreadLocal.withInitial(() -> new int[4]);
 
     /** Any k ≤ 5, scalar over members: for the rare 3-qubit fixed gates. */
     static void applyK(BatchState s, int[] q, double[] m) {
@@ -148,41 +154,140 @@ final class BatchKernels {
             }
             return;
         }
-        // 2 qubits: per row, accumulate into out through a scratch-free pass per lane block
+        // 2 qubits: loops over rows and columns (see apply2 for why nothing is unrolled)
         int count = bra.dimension >> 2;
         int lo = Math.min(q[0], q[1]), hi = Math.max(q[0], q[1]);
         int b0 = 1 << q[0], b1 = 1 << q[1];
+        int[] off = OFFSETS.get();
         for (int v = 0; v < w; v += LANES) {
             DoubleVector acc = DoubleVector.zero(S);
             for (int j = 0; j < count; j++) {
                 int base = insertZero(insertZero(j, lo), hi);
-                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
-                DoubleVector x0r = DoubleVector.fromArray(S, ket.re, o0), x0i = DoubleVector.fromArray(S, ket.im, o0);
-                DoubleVector x1r = DoubleVector.fromArray(S, ket.re, o1), x1i = DoubleVector.fromArray(S, ket.im, o1);
-                DoubleVector x2r = DoubleVector.fromArray(S, ket.re, o2), x2i = DoubleVector.fromArray(S, ket.im, o2);
-                DoubleVector x3r = DoubleVector.fromArray(S, ket.re, o3), x3i = DoubleVector.fromArray(S, ket.im, o3);
-                acc = rowElement(m, 0, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o0, acc);
-                acc = rowElement(m, 1, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o1, acc);
-                acc = rowElement(m, 2, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o2, acc);
-                acc = rowElement(m, 3, w, v, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i, bra, o3, acc);
+                off[0] = base * w;
+                off[1] = (base | b0) * w;
+                off[2] = (base | b1) * w;
+                off[3] = (base | b0 | b1) * w;
+                for (int r = 0; r < 4; r++) {
+                    DoubleVector pr = DoubleVector.zero(S), pi = DoubleVector.zero(S);
+                    for (int c = 0; c < 4; c++) {
+                        int e = 2 * (r * 4 + c);
+                        DoubleVector ar = DoubleVector.fromArray(S, m, e * w + v), ai = DoubleVector.fromArray(S, m, (e + 1) * w + v);
+                        DoubleVector xr = DoubleVector.fromArray(S, ket.re, off[c] + v), xi = DoubleVector.fromArray(S, ket.im, off[c] + v);
+                        pr = ar.fma(xr, pr).sub(ai.mul(xi));
+                        pi = ar.fma(xi, pi).add(ai.mul(xr));
+                    }
+                    acc = DoubleVector.fromArray(S, bra.re, off[r] + v).fma(pr, acc);
+                    acc = DoubleVector.fromArray(S, bra.im, off[r] + v).fma(pi, acc);
+                }
             }
             acc.add(DoubleVector.fromArray(S, out, v)).intoArray(out, v);
         }
     }
 
-    private static DoubleVector rowElement(double[] m, int r, int w, int v, DoubleVector x0r, DoubleVector x0i, DoubleVector x1r, DoubleVector x1i,
-                                           DoubleVector x2r, DoubleVector x2i, DoubleVector x3r, DoubleVector x3i, BatchState bra, int o, DoubleVector acc) {
-        int e = 8 * r;
-        DoubleVector a0r = DoubleVector.fromArray(S, m, e * w + v), a0i = DoubleVector.fromArray(S, m, (e + 1) * w + v);
-        DoubleVector a1r = DoubleVector.fromArray(S, m, (e + 2) * w + v), a1i = DoubleVector.fromArray(S, m, (e + 3) * w + v);
-        DoubleVector a2r = DoubleVector.fromArray(S, m, (e + 4) * w + v), a2i = DoubleVector.fromArray(S, m, (e + 5) * w + v);
-        DoubleVector a3r = DoubleVector.fromArray(S, m, (e + 6) * w + v), a3i = DoubleVector.fromArray(S, m, (e + 7) * w + v);
-        DoubleVector pr = a0r.mul(x0r), qr = a0i.mul(x0i), pi = a0r.mul(x0i), qi = a0i.mul(x0r);
-        pr = a1r.fma(x1r, pr); qr = a1i.fma(x1i, qr); pi = a1r.fma(x1i, pi); qi = a1i.fma(x1r, qi);
-        pr = a2r.fma(x2r, pr); qr = a2i.fma(x2i, qr); pi = a2r.fma(x2i, pi); qi = a2i.fma(x2r, qi);
-        pr = a3r.fma(x3r, pr); qr = a3i.fma(x3i, qr); pi = a3r.fma(x3i, pi); qi = a3i.fma(x3r, qi);
-        acc = DoubleVector.fromArray(S, bra.re, o).fma(pr.sub(qr), acc);
-        return DoubleVector.fromArray(S, bra.im, o).fma(pi.add(qi), acc);
+    /**
+     * acc[(2·(r·2 + c) + part)·width + b] += Σ conj(bra_r)·ket_c over the pairs of a one-qubit
+     * gate on q (part 0 = re, 1 = im): from these four outer products every element
+     * Re⟨bra|D|ket⟩ = Σ_rc Re(D_rc·P_rc) follows for any number of matrices D, in one sweep.
+     */
+    static void outerProducts1(BatchState bra, int q, BatchState ket, double[] acc) {
+        int w = bra.width, count = bra.dimension >> 1, bit = 1 << q;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector p00r = DoubleVector.zero(S), p00i = DoubleVector.zero(S), p01r = DoubleVector.zero(S), p01i = DoubleVector.zero(S);
+            DoubleVector p10r = DoubleVector.zero(S), p10i = DoubleVector.zero(S), p11r = DoubleVector.zero(S), p11i = DoubleVector.zero(S);
+            for (int j = 0; j < count; j++) {
+                int i0 = insertZero(j, q), o0 = i0 * w + v, o1 = (i0 | bit) * w + v;
+                DoubleVector a0r = DoubleVector.fromArray(S, ket.re, o0), a0i = DoubleVector.fromArray(S, ket.im, o0);
+                DoubleVector a1r = DoubleVector.fromArray(S, ket.re, o1), a1i = DoubleVector.fromArray(S, ket.im, o1);
+                DoubleVector l0r = DoubleVector.fromArray(S, bra.re, o0), l0i = DoubleVector.fromArray(S, bra.im, o0);
+                DoubleVector l1r = DoubleVector.fromArray(S, bra.re, o1), l1i = DoubleVector.fromArray(S, bra.im, o1);
+                p00r = l0r.fma(a0r, l0i.fma(a0i, p00r));
+                p00i = l0r.fma(a0i, p00i).sub(l0i.mul(a0r));
+                p01r = l0r.fma(a1r, l0i.fma(a1i, p01r));
+                p01i = l0r.fma(a1i, p01i).sub(l0i.mul(a1r));
+                p10r = l1r.fma(a0r, l1i.fma(a0i, p10r));
+                p10i = l1r.fma(a0i, p10i).sub(l1i.mul(a0r));
+                p11r = l1r.fma(a1r, l1i.fma(a1i, p11r));
+                p11i = l1r.fma(a1i, p11i).sub(l1i.mul(a1r));
+            }
+            p00r.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
+            p00i.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
+            p01r.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
+            p01i.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
+            p10r.add(DoubleVector.fromArray(S, acc, 4 * w + v)).intoArray(acc, 4 * w + v);
+            p10i.add(DoubleVector.fromArray(S, acc, 5 * w + v)).intoArray(acc, 5 * w + v);
+            p11r.add(DoubleVector.fromArray(S, acc, 6 * w + v)).intoArray(acc, 6 * w + v);
+            p11i.add(DoubleVector.fromArray(S, acc, 7 * w + v)).intoArray(acc, 7 * w + v);
+        }
+    }
+
+    /**
+     * s ← (α·I + β·SWAP)s on (q0, q1) with per-member complex α, β at
+     * {@code ab[0·w..], ab[1·w..]} (α re, im) and {@code ab[2·w..], ab[3·w..]} (β re, im): the form of
+     * the Heisenberg exchange and of all its derivatives. Four times cheaper than a dense 4×4.
+     */
+    static void applySwapForm(BatchState s, int q0, int q1, double[] ab) {
+        int w = s.width, count = s.dimension >> 2;
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int b0 = 1 << q0, b1 = 1 << q1;
+        double[] re = s.re, im = s.im;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector ar = DoubleVector.fromArray(S, ab, v), ai = DoubleVector.fromArray(S, ab, w + v);
+            DoubleVector br = DoubleVector.fromArray(S, ab, 2 * w + v), bi = DoubleVector.fromArray(S, ab, 3 * w + v);
+            DoubleVector cr = ar.add(br), ci = ai.add(bi); // α + β on |00⟩ and |11⟩
+            for (int j = 0; j < count; j++) {
+                int base = insertZero(insertZero(j, lo), hi);
+                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
+                DoubleVector x0r = DoubleVector.fromArray(S, re, o0), x0i = DoubleVector.fromArray(S, im, o0);
+                cr.mul(x0r).sub(ci.mul(x0i)).intoArray(re, o0);
+                cr.mul(x0i).add(ci.mul(x0r)).intoArray(im, o0);
+                DoubleVector x3r = DoubleVector.fromArray(S, re, o3), x3i = DoubleVector.fromArray(S, im, o3);
+                cr.mul(x3r).sub(ci.mul(x3i)).intoArray(re, o3);
+                cr.mul(x3i).add(ci.mul(x3r)).intoArray(im, o3);
+                DoubleVector x1r = DoubleVector.fromArray(S, re, o1), x1i = DoubleVector.fromArray(S, im, o1);
+                DoubleVector x2r = DoubleVector.fromArray(S, re, o2), x2i = DoubleVector.fromArray(S, im, o2);
+                ar.fma(x1r, br.mul(x2r)).sub(ai.fma(x1i, bi.mul(x2i))).intoArray(re, o1);
+                ar.fma(x1i, br.mul(x2i)).add(ai.fma(x1r, bi.mul(x2r))).intoArray(im, o1);
+                ar.fma(x2r, br.mul(x1r)).sub(ai.fma(x2i, bi.mul(x1i))).intoArray(re, o2);
+                ar.fma(x2i, br.mul(x1i)).add(ai.fma(x2r, bi.mul(x1r))).intoArray(im, o2);
+            }
+        }
+    }
+
+    /**
+     * acc[0·w + b] + i·acc[1·w + b] += Σ_i conj(bra_i)·ket_i and acc[2·w + b] + i·acc[3·w + b] +=
+     * Σ_i conj(bra_i)·ket_(swap(i)), swap exchanging bits q0 and q1: then
+     * Re⟨bra|(α·I + β·SWAP)|ket⟩ = Re(α·D + β·X) for every member.
+     */
+    static void swapFormProducts(BatchState bra, int q0, int q1, BatchState ket, double[] acc) {
+        int w = bra.width, count = bra.dimension >> 2;
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int b0 = 1 << q0, b1 = 1 << q1;
+        for (int v = 0; v < w; v += LANES) {
+            DoubleVector dr = DoubleVector.zero(S), di = DoubleVector.zero(S), xr = DoubleVector.zero(S), xi = DoubleVector.zero(S);
+            for (int j = 0; j < count; j++) {
+                int base = insertZero(insertZero(j, lo), hi);
+                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
+                DoubleVector k0r = DoubleVector.fromArray(S, ket.re, o0), k0i = DoubleVector.fromArray(S, ket.im, o0);
+                DoubleVector l0r = DoubleVector.fromArray(S, bra.re, o0), l0i = DoubleVector.fromArray(S, bra.im, o0);
+                DoubleVector k3r = DoubleVector.fromArray(S, ket.re, o3), k3i = DoubleVector.fromArray(S, ket.im, o3);
+                DoubleVector l3r = DoubleVector.fromArray(S, bra.re, o3), l3i = DoubleVector.fromArray(S, bra.im, o3);
+                DoubleVector k1r = DoubleVector.fromArray(S, ket.re, o1), k1i = DoubleVector.fromArray(S, ket.im, o1);
+                DoubleVector l1r = DoubleVector.fromArray(S, bra.re, o1), l1i = DoubleVector.fromArray(S, bra.im, o1);
+                DoubleVector k2r = DoubleVector.fromArray(S, ket.re, o2), k2i = DoubleVector.fromArray(S, ket.im, o2);
+                DoubleVector l2r = DoubleVector.fromArray(S, bra.re, o2), l2i = DoubleVector.fromArray(S, bra.im, o2);
+                // |00⟩ and |11⟩ are fixed by SWAP: they add to both sums
+                DoubleVector er = l0r.fma(k0r, l0i.mul(k0i)).add(l3r.fma(k3r, l3i.mul(k3i)));
+                DoubleVector ei = l0r.fma(k0i, l0i.neg().mul(k0r)).add(l3r.fma(k3i, l3i.neg().mul(k3r)));
+                dr = dr.add(er).add(l1r.fma(k1r, l1i.mul(k1i))).add(l2r.fma(k2r, l2i.mul(k2i)));
+                di = di.add(ei).add(l1r.fma(k1i, l1i.neg().mul(k1r))).add(l2r.fma(k2i, l2i.neg().mul(k2r)));
+                xr = xr.add(er).add(l1r.fma(k2r, l1i.mul(k2i))).add(l2r.fma(k1r, l2i.mul(k1i)));
+                xi = xi.add(ei).add(l1r.fma(k2i, l1i.neg().mul(k2r))).add(l2r.fma(k1i, l2i.neg().mul(k1r)));
+            }
+            dr.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
+            di.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
+            xr.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
+            xi.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
+        }
     }
 
     /** out[b] = Re⟨a_b|c_b⟩. */
