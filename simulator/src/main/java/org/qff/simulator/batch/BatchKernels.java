@@ -96,31 +96,39 @@ final class BatchKernels {
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[8 * LANES]);
     private static final ThreadLocal<int[]> OFFSETS = ThreadLocal.withInitial(() -> new int[4]);
 
-    /** Any k ≤ 5, scalar over members: for the rare 3-qubit fixed gates. */
+    private static final ThreadLocal<int[]> K_INTS = ThreadLocal.withInitial(() -> new int[5 + 32]);
+    private static final ThreadLocal<double[]> K_AMPS = ThreadLocal.withInitial(() -> new double[64]);
+
+    /** Any k ≤ 5, scalar over members: for the rare gates on three or more qubits (per-thread scratch, no allocation). */
     static void applyK(BatchState s, int[] q, double[] m) {
         int k = q.length, dim = 1 << k, w = s.width, count = s.dimension >> k;
-        int[] sorted = q.clone();
-        java.util.Arrays.sort(sorted);
-        int[] off = new int[dim];
-        for (int l = 0; l < dim; l++) for (int j = 0; j < k; j++) if (((l >> j) & 1) != 0) off[l] |= 1 << q[j];
-        double[] xr = new double[dim], xi = new double[dim];
+        int[] ints = K_INTS.get();
+        // ints[0..k) = sorted qubits, ints[5..5+dim) = offsets
+        System.arraycopy(q, 0, ints, 0, k);
+        java.util.Arrays.sort(ints, 0, k);
+        for (int l = 0; l < dim; l++) {
+            int o = 0;
+            for (int j = 0; j < k; j++) if (((l >> j) & 1) != 0) o |= 1 << q[j];
+            ints[5 + l] = o;
+        }
+        double[] amps = K_AMPS.get();
         for (int j = 0; j < count; j++) {
             int base = j;
-            for (int t : sorted) base = insertZero(base, t);
+            for (int t = 0; t < k; t++) base = insertZero(base, ints[t]);
             for (int b = 0; b < w; b++) {
                 for (int c = 0; c < dim; c++) {
-                    xr[c] = s.re[(base | off[c]) * w + b];
-                    xi[c] = s.im[(base | off[c]) * w + b];
+                    amps[c] = s.re[(base | ints[5 + c]) * w + b];
+                    amps[32 + c] = s.im[(base | ints[5 + c]) * w + b];
                 }
                 for (int r = 0; r < dim; r++) {
                     double ar = 0, ai = 0;
                     for (int c = 0; c < dim; c++) {
                         double mr = m[(2 * (r * dim + c)) * w + b], mi = m[(2 * (r * dim + c) + 1) * w + b];
-                        ar += mr * xr[c] - mi * xi[c];
-                        ai += mr * xi[c] + mi * xr[c];
+                        ar += mr * amps[c] - mi * amps[32 + c];
+                        ai += mr * amps[32 + c] + mi * amps[c];
                     }
-                    s.re[(base | off[r]) * w + b] = ar;
-                    s.im[(base | off[r]) * w + b] = ai;
+                    s.re[(base | ints[5 + r]) * w + b] = ar;
+                    s.im[(base | ints[5 + r]) * w + b] = ai;
                 }
             }
         }

@@ -31,6 +31,12 @@ import org.qff.simulator.observable.PauliSum;
  * }</pre>
  * Slots follow {@link Circuit#trainableNames()} and {@link Circuit#inputNames()}. The initial state
  * is |0…0⟩ unless {@link #setInitialState} gives another one (e.g. a product of singlets).
+ * Many input sets of one small circuit: {@link org.qff.simulator.batch.BatchEvaluator} (same API,
+ * batched, SIMD across members). Hardware-style gradients: {@link ParameterShift}. Derivations and
+ * figures: {@code docs/gradients.md}.
+ *
+ * <p>Performance: runs of parameterised one-qubit gates on a qubit are un-computed in one fused
+ * SIMD sweep ({@link AdjointSweeps}); other gates go through the {@link GateKernels} given.
  *
  * <h2>Second order</h2>
  * With a tangent t, the forward pass also carries ψ̇_k = U_k ψ̇_(k−1) + U̇_k ψ_(k−1) (U̇ = Σ_a ȧ ∂_aU,

@@ -7,13 +7,12 @@ import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
 import org.qff.simulator.circuit.Expr;
 import org.qff.simulator.circuit.Gate;
-import org.qff.simulator.circuit.GateApplier;
 import org.qff.simulator.observable.PauliSum;
 
 /**
  * A circuit prepared once for differentiation: each gate's inverse, which gates and arguments carry
  * symbols, and helpers that apply a gate, its inverse or any local matrix through {@link GateKernels}.
- * Fixed gates go through {@link GateApplier} (cheapest kernel per kind); parameterised gates are
+ * Fixed gates go through prepared {@link FixedGate} calls (cheapest kernel per kind, no allocation); parameterised gates are
  * applied from matrices written by {@link GateDerivatives} into caller-owned buffers.
  */
 final class CompiledCircuit {
@@ -21,6 +20,8 @@ final class CompiledCircuit {
     final GateKernels kernels;
     final Gate[] gates;
     final Gate[] inverses;
+    /** Prepared kernel calls for argument-free gates and their inverses (null for parameterised gates). */
+    final FixedGate[] fixedForward, fixedInverse;
     /** True where the gate has arguments (its matrix is built by GateDerivatives). */
     final boolean[] parametric;
     /** [gate][arg]: true where the argument mentions a trainable or an input. */
@@ -41,9 +42,15 @@ final class CompiledCircuit {
         parametric = new boolean[n];
         argHasSymbols = new boolean[n][];
         differentiable = new boolean[n];
+        fixedForward = new FixedGate[n];
+        fixedInverse = new FixedGate[n];
         for (int k = 0; k < n; k++) {
             Gate g = gates[k];
             inverses[k] = inv.get(n - 1 - k);
+            if (!g.kind().isParameterised()) {
+                fixedForward[k] = new FixedGate(g);
+                fixedInverse[k] = new FixedGate(inverses[k]);
+            }
             parametric[k] = g.kind().isParameterised();
             argHasSymbols[k] = new boolean[g.args().length];
             for (int a = 0; a < g.args().length; a++) {
@@ -95,7 +102,7 @@ final class CompiledCircuit {
 
     /**
      * Applies parameterised gate k given its matrix m (U, or U† when {@code inverse}) through the
-     * cheapest kernel for its kind, as {@link GateApplier} does: RY as a real rotation, diagonal
+     * cheapest kernel for its kind, as {@link org.qff.simulator.circuit.GateApplier} does: RY as a real rotation, diagonal
      * kinds as one multiply pass, controlled kinds through the controlled kernel, the rest dense.
      */
     void applyParametric(int k, double[] m, double[] args, boolean inverse, StateVector s) {
@@ -124,7 +131,7 @@ final class CompiledCircuit {
 
     /** Applies a fixed (argument-free) gate k or its inverse. */
     void applyFixed(int k, StateVector s, boolean inverse) {
-        GateApplier.apply(kernels, s, inverse ? inverses[k] : gates[k], Bindings.NONE);
+        (inverse ? fixedInverse[k] : fixedForward[k]).apply(kernels, s);
     }
 
     /** Throws naming the qubit if the observable reaches beyond the circuit. */

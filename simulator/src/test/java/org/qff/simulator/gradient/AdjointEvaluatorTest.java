@@ -99,6 +99,26 @@ class AdjointEvaluatorTest {
         }
     }
 
+    /** Every argument-free kind (and its inverse) in the forward and backward passes, through the strict kernels. */
+    @Test
+    void everyFixedGateKindIsUnComputedExactly() {
+        double r = Math.sqrt(0.5);
+        double[] u = {r, 0, 0, r, 0, r, r, 0}; // (I + iX)/√2
+        Circuit c = Circuit.builder(3).h(0).x(1).y(2).z(0).s(1).sdg(2).t(0).tdg(1).sx(2)
+                .ry(0, Expr.trainable("a")).rx(1, Expr.input("x").times(Expr.trainable("a")))
+                .cx(0, 1).gate(GateKind.CY, new int[] {1, 2}).cz(2, 0).gate(GateKind.CH, new int[] {0, 2}).swap(1, 2)
+                .rz(2, Expr.trainable("b")).ccx(0, 1, 2).cswap(2, 0, 1).unitary(u, 1).gate(GateKind.I, new int[] {0})
+                .crx(2, 1, Expr.trainable("b").plus(Expr.input("x"))).build();
+        PauliSum o = RandomCircuits.observable(3);
+        Bindings b = new Bindings(new double[] {0.4, -0.9}, new double[] {0.7});
+        try (AdjointEvaluator ev = new AdjointEvaluator(c, StrictKernels.INSTANCE)) {
+            double[] gt = new double[2], gx = new double[1];
+            assertEquals(reference(c, b, o), ev.gradient(b, o, gt, gx), 1e-13);
+            for (int i = 0; i < 2; i++) assertEquals(centralDifference(c, b, o, 0, i), gt[i], 1e-9);
+            assertEquals(centralDifference(c, b, o, 1, 0), gx[0], 1e-9);
+        }
+    }
+
     @Test
     void jacobianAndVjpAgreeWithSingleGradients() {
         Random r = new Random(12);
