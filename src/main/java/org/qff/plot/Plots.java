@@ -62,7 +62,8 @@ public final class Plots {
         XYChart chart = base(title, xLabel, yLabel);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Outside the axes: with several series an inside legend hides data.
+        chart.getStyler().setLegendPosition(series.size() > 3 ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.InsideNE);
         for (Series s : series) {
             if (s.x().length == 0) continue;
             for (int i = 0; i < s.y().length; i++) {

@@ -97,21 +97,29 @@ public final class ResultsTable {
         return sb.toString();
     }
 
-    /** Log–log learning curves (energy and force MAE against N), one series per (model type, molecule). */
+    /**
+     * Log–log learning curves, one energy and one force plot per molecule that has results at two
+     * or more sizes ({@code learning_curve_<molecule>_energy.png}, {@code …_force.png}), one series
+     * per model type.
+     */
     public void plotLearningCurves(Path dir) throws IOException {
-        Map<String, List<Row>> series = new TreeMap<>();
-        for (Row r : rows) series.computeIfAbsent(r.modelType() + " " + r.molecule(), k -> new ArrayList<>()).add(r);
-        List<Plots.Series> energy = new ArrayList<>(), force = new ArrayList<>();
-        for (var e : series.entrySet()) {
-            List<Row> rs = e.getValue().stream().sorted(Comparator.comparingInt(Row::nTrain)).toList();
-            double[] n = rs.stream().mapToDouble(Row::nTrain).toArray();
-            energy.add(new Plots.Series(e.getKey(), n, rs.stream().mapToDouble(Row::energyMaeMeV).toArray()));
-            force.add(new Plots.Series(e.getKey(), n, rs.stream().mapToDouble(Row::forceMaeMeVPerA).toArray()));
+        Map<String, Map<String, List<Row>>> byMolecule = new TreeMap<>();
+        for (Row r : rows) byMolecule.computeIfAbsent(r.molecule(), k -> new TreeMap<>()).computeIfAbsent(r.modelType(), k -> new ArrayList<>()).add(r);
+        for (var m : byMolecule.entrySet()) {
+            List<Plots.Series> energy = new ArrayList<>(), force = new ArrayList<>();
+            for (var e : m.getValue().entrySet()) {
+                List<Row> rs = e.getValue().stream().sorted(Comparator.comparingInt(Row::nTrain)).toList();
+                if (rs.size() < 2) continue;
+                double[] n = rs.stream().mapToDouble(Row::nTrain).toArray();
+                energy.add(new Plots.Series(e.getKey(), n, rs.stream().mapToDouble(Row::energyMaeMeV).toArray()));
+                force.add(new Plots.Series(e.getKey(), n, rs.stream().mapToDouble(Row::forceMaeMeVPerA).toArray()));
+            }
+            if (energy.isEmpty()) continue;
+            String mol = m.getKey();
+            Plots.lines(dir.resolve("learning_curve_" + mol + "_energy.png"), mol + ": energy MAE vs training-set size", "N (training frames)",
+                    "energy MAE (meV)", energy, true, true);
+            Plots.lines(dir.resolve("learning_curve_" + mol + "_force.png"), mol + ": force MAE vs training-set size", "N (training frames)",
+                    "force MAE (meV/Å)", force, true, true);
         }
-        if (energy.isEmpty()) return;
-        Plots.lines(dir.resolve("learning_curve_energy.png"), "Energy MAE vs training-set size", "N (training frames)", "energy MAE (meV)",
-                energy, true, true);
-        Plots.lines(dir.resolve("learning_curve_force.png"), "Force MAE vs training-set size", "N (training frames)", "force MAE (meV/Å)",
-                force, true, true);
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Train at several training-set sizes and plot test errors against N.",
                 "Trains each model type at each N (frames drawn from the training split: 95%% train, 5%% validation,",
                 "at least 5) and score on the test split. Writes DIR/results.json, results.md,",
-                "learning_curve_energy.png, learning_curve_force.png and DIR/<molecule>/<type>/N<n>/model.json."})
+                "learning_curve_<molecule>_energy.png and _force.png and DIR/<molecule>/<type>/N<n>/model.json."})
 public final class LearningCurveCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;

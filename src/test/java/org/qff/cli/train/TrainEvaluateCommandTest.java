@@ -59,7 +59,7 @@ class TrainEvaluateCommandTest {
             assertTrue(row.get("command").asText().startsWith("qff train "), row.toString());
             assertTrue(Files.exists(Path.of(row.get("model").asText())), row.get("model").asText());
         }
-        assertTrue(Files.exists(out.resolve("learning_curve_energy.png")));
+        assertTrue(Files.exists(out.resolve("learning_curve_ethanol_energy.png")));
         assertTrue(Files.readString(out.resolve("results.md")).contains("MACE (published)"));
     }
 
