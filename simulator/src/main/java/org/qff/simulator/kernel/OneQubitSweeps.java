@@ -32,8 +32,11 @@ final class OneQubitSweeps {
         // compiled exactly like them.
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            store(load(seg, i).mul(fv), seg, i);
-            store(load(seg, dim + i).mul(fv), seg, dim + i);
+            // Both loads before either store: re[i] and im[i] are 8·dim bytes apart, a multiple of
+            // 4 KiB, so a store followed by a load of the other half would falsely alias (4K aliasing).
+            DoubleVector r = load(seg, i), m = load(seg, dim + i);
+            store(r.mul(fv), seg, i);
+            store(m.mul(fv), seg, dim + i);
         }
     }
 
@@ -47,10 +50,11 @@ final class OneQubitSweeps {
             long runEnd = Math.min(end, ((p >> t) + 1) << t);
             long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
             for (long j = 0; j < len; j += L) {
+                // all loads first: see scale() on 4K aliasing
                 DoubleVector ar = load(seg, i0 + j), br = load(seg, i1 + j);
+                DoubleVector ai = load(seg, dim + i0 + j), bi = load(seg, dim + i1 + j);
                 store(ar.fma(cv, br.mul(nsv)), seg, i0 + j);
                 store(ar.fma(sv, br.mul(cv)), seg, i1 + j);
-                DoubleVector ai = load(seg, dim + i0 + j), bi = load(seg, dim + i1 + j);
                 store(ai.fma(cv, bi.mul(nsv)), seg, dim + i0 + j);
                 store(ai.fma(sv, bi.mul(cv)), seg, dim + i1 + j);
             }
@@ -66,9 +70,8 @@ final class OneQubitSweeps {
         DoubleVector pv = DoubleVector.broadcast(S, -s).blend(DoubleVector.broadcast(S, s), upper);
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = load(seg, i);
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
             store(vr.fma(cv, vr.rearrange(partner).mul(pv)), seg, i);
-            DoubleVector vi = load(seg, dim + i);
             store(vi.fma(cv, vi.rearrange(partner).mul(pv)), seg, dim + i);
         }
     }
