@@ -127,7 +127,7 @@ public final class SimulatorBench implements BenchRunner {
         Map<String, RunResult> strange = new LinkedHashMap<>();
         for (RunResult r : JmhFigures.run(so)) strange.put("n" + JmhFigures.param(r, "n"), r);
         progress.report(++done, total, "Strange done");
-        ChainedOptionsBuilder qo = timed(JmhFigures.options("StrangeBenchmark.qff"), quick)
+        ChainedOptionsBuilder qo = timed(JmhFigures.options("StrangeBenchmark.qffFused"), quick)
                 .timeUnit(TimeUnit.MILLISECONDS).param("n", strangeSizes.split(","));
         Map<String, RunResult> ours = new LinkedHashMap<>();
         for (RunResult r : JmhFigures.run(qo)) ours.put("n" + JmhFigures.param(r, "n"), r);
@@ -138,6 +138,7 @@ public final class SimulatorBench implements BenchRunner {
             if (ours.containsKey(k)) speed.put(k, JmhFigures.median(r) / JmhFigures.median(ours.get(k)));
         });
         ours.forEach((k, r) -> qFig.put(k, JmhFigures.figures(r)));
+        out.put("qff_circuit_variant", "the circuit layer's Simulator, fusion into blocks of at most 2 qubits, 1 thread");
         out.put("strange_circuit_ms", sFig);
         out.put("qff_circuit_ms", qFig);
         out.put("speedup_vs_strange", speed);

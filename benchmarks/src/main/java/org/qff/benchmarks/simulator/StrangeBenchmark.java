@@ -15,6 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.Bindings;
+import org.qff.simulator.exec.CompiledCircuit;
+import org.qff.simulator.exec.Simulator;
 import org.qff.simulator.kernel.VectorKernels;
 import org.redfx.strange.Result;
 import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
@@ -39,11 +42,13 @@ public class StrangeBenchmark {
     private LayeredCircuit circuit;
     private StateVector state;
     private final VectorKernels kernels = VectorKernels.singleThreaded();
+    private CompiledCircuit fused;
 
     @Setup(Level.Trial)
     public void setUp() {
         circuit = new LayeredCircuit(n);
         state = StateVector.zero(n);
+        fused = Simulator.create().withFusion(2).compile(circuit.circuit());
     }
 
     @TearDown(Level.Trial)
@@ -54,6 +59,14 @@ public class StrangeBenchmark {
     @Benchmark
     public Result strange() {
         return new SimpleQuantumExecutionEnvironment().runProgram(circuit.strangeProgram());
+    }
+
+    /** The same circuit through the circuit layer's executor with fusion into ≤2-qubit blocks. */
+    @Benchmark
+    public StateVector qffFused() {
+        state.reset();
+        fused.run(Bindings.NONE, state);
+        return state;
     }
 
     @Benchmark

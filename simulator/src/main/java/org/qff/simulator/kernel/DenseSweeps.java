@@ -1,6 +1,7 @@
 package org.qff.simulator.kernel;
 
 import static org.qff.simulator.kernel.Lanes.L;
+import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.S;
 import static org.qff.simulator.kernel.Lanes.load;
 import static org.qff.simulator.kernel.Lanes.store;
@@ -30,24 +31,31 @@ final class DenseSweeps {
         }
         double[] u = op.matrix;
         long[] off = op.offsets;
-        for (long g = from; g < to; g++) {
-            long a0 = op.base(g), a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
-            DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
-            DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
-            // All four inputs are in registers before the first store, so rows can be written as computed.
-            for (int row = 0; row < 4; row++) {
-                int r = 8 * row;
-                long at = a0 + off[row];
-                DoubleVector u0r = DoubleVector.broadcast(S, u[r]), u0i = DoubleVector.broadcast(S, u[r + 1]);
-                DoubleVector u1r = DoubleVector.broadcast(S, u[r + 2]), u1i = DoubleVector.broadcast(S, u[r + 3]);
-                DoubleVector u2r = DoubleVector.broadcast(S, u[r + 4]), u2i = DoubleVector.broadcast(S, u[r + 5]);
-                DoubleVector u3r = DoubleVector.broadcast(S, u[r + 6]), u3i = DoubleVector.broadcast(S, u[r + 7]);
-                // Re = Σ ur·xr − Σ ui·xi, Im = Σ ur·xi + Σ ui·xr
-                store(x0r.fma(u0r, x1r.fma(u1r, x2r.fma(u2r, x3r.mul(u3r))))
-                        .sub(x0i.fma(u0i, x1i.fma(u1i, x2i.fma(u2i, x3i.mul(u3i))))), seg, at);
-                store(x0i.fma(u0r, x1i.fma(u1r, x2i.fma(u2r, x3i.fma(u3r,
-                        x0r.fma(u0i, x1r.fma(u1i, x2r.fma(u2i, x3r.mul(u3i)))))))), seg, dim + at);
+        int lowest = op.inserted[0];
+        // Runs up to the next multiple of 2^lowest have linear indices (bounds checks hoisted).
+        for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
+            long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
+            long first = op.indexOf(p), len = runEnd - p;
+            for (long j = 0; j < len; j += L) {
+                long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
+                DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
+                DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
+                // All four inputs are in registers before the first store, so rows can be written as computed.
+                for (int row = 0; row < 4; row++) {
+                    int r = 8 * row;
+                    long at = a0 + off[row];
+                    DoubleVector u0r = DoubleVector.broadcast(S, u[r]), u0i = DoubleVector.broadcast(S, u[r + 1]);
+                    DoubleVector u1r = DoubleVector.broadcast(S, u[r + 2]), u1i = DoubleVector.broadcast(S, u[r + 3]);
+                    DoubleVector u2r = DoubleVector.broadcast(S, u[r + 4]), u2i = DoubleVector.broadcast(S, u[r + 5]);
+                    DoubleVector u3r = DoubleVector.broadcast(S, u[r + 6]), u3i = DoubleVector.broadcast(S, u[r + 7]);
+                    // Re = Σ ur·xr − Σ ui·xi, Im = Σ ur·xi + Σ ui·xr
+                    store(x0r.fma(u0r, x1r.fma(u1r, x2r.fma(u2r, x3r.mul(u3r))))
+                            .sub(x0i.fma(u0i, x1i.fma(u1i, x2i.fma(u2i, x3i.mul(u3i))))), seg, at);
+                    store(x0i.fma(u0r, x1i.fma(u1r, x2i.fma(u2r, x3i.fma(u3r,
+                            x0r.fma(u0i, x1r.fma(u1i, x2r.fma(u2i, x3r.mul(u3i)))))))), seg, dim + at);
+                }
             }
+            p = runEnd;
         }
     }
 
@@ -58,18 +66,24 @@ final class DenseSweeps {
     static void dense2HighReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] u = op.matrix;
         long[] off = op.offsets;
-        for (long g = from; g < to; g++) {
-            long a0 = op.base(g), a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
-            DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
-            DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
-            for (int row = 0; row < 4; row++) {
-                int r = 8 * row;
-                long at = a0 + off[row];
-                DoubleVector u0 = DoubleVector.broadcast(S, u[r]), u1 = DoubleVector.broadcast(S, u[r + 2]);
-                DoubleVector u2 = DoubleVector.broadcast(S, u[r + 4]), u3 = DoubleVector.broadcast(S, u[r + 6]);
-                store(x0r.fma(u0, x1r.fma(u1, x2r.fma(u2, x3r.mul(u3)))), seg, at);
-                store(x0i.fma(u0, x1i.fma(u1, x2i.fma(u2, x3i.mul(u3)))), seg, dim + at);
+        int lowest = op.inserted[0];
+        for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
+            long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
+            long first = op.indexOf(p), len = runEnd - p;
+            for (long j = 0; j < len; j += L) {
+                long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
+                DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
+                DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
+                for (int row = 0; row < 4; row++) {
+                    int r = 8 * row;
+                    long at = a0 + off[row];
+                    DoubleVector u0 = DoubleVector.broadcast(S, u[r]), u1 = DoubleVector.broadcast(S, u[r + 2]);
+                    DoubleVector u2 = DoubleVector.broadcast(S, u[r + 4]), u3 = DoubleVector.broadcast(S, u[r + 6]);
+                    store(x0r.fma(u0, x1r.fma(u1, x2r.fma(u2, x3r.mul(u3)))), seg, at);
+                    store(x0i.fma(u0, x1i.fma(u1, x2i.fma(u2, x3i.mul(u3)))), seg, dim + at);
+                }
             }
+            p = runEnd;
         }
     }
 

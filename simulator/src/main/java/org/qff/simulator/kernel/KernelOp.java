@@ -302,7 +302,11 @@ public final class KernelOp {
 
     /** The first amplitude index of group g: g·L with the skipped bits inserted (controls set to 1). */
     long base(long g) {
-        long p = g << LOG_L;
+        return indexOf(g << LOG_L);
+    }
+
+    /** The amplitude index of compressed index p (skipped bits inserted, controls set). */
+    long indexOf(long p) {
         for (int i = 0; i < nInserted; i++) p = Lanes.insertZero(p, inserted[i]);
         return p | setBits;
     }

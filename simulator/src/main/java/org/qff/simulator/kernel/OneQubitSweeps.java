@@ -32,24 +32,33 @@ final class OneQubitSweeps {
         // compiled exactly like them.
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            store(load(seg, i).mul(fv), seg, i);
-            store(load(seg, dim + i).mul(fv), seg, dim + i);
+            // Both loads before either store: re[i] and im[i] are 8·dim bytes apart, a multiple of
+            // 4 KiB, so a store followed by a load of the other half would falsely alias (4K aliasing).
+            DoubleVector r = load(seg, i), m = load(seg, dim + i);
+            store(r.mul(fv), seg, i);
+            store(m.mul(fv), seg, dim + i);
         }
     }
 
     static void ryHigh(MemorySegment seg, long dim, int t, double c, double s, long from, long to) {
-        long half = 1L << t, low = half - 1;
+        long half = 1L << t;
         DoubleVector cv = DoubleVector.broadcast(S, c), sv = DoubleVector.broadcast(S, s),
                 nsv = DoubleVector.broadcast(S, -s);
-        for (long g = from; g < to; g++) {
-            long p = g << LOG_L;
-            long i0 = ((p & ~low) << 1) | (p & low), i1 = i0 + half;
-            DoubleVector ar = load(seg, i0), br = load(seg, i1);
-            store(ar.fma(cv, br.mul(nsv)), seg, i0);
-            store(ar.fma(sv, br.mul(cv)), seg, i1);
-            DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
-            store(ai.fma(cv, bi.mul(nsv)), seg, dim + i0);
-            store(ai.fma(sv, bi.mul(cv)), seg, dim + i1);
+        // Runs of consecutive pairs (up to the next multiple of 2^t) have linear indices, so the
+        // inner loop's bounds checks are hoisted as in the sweep.
+        for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
+            long runEnd = Math.min(end, ((p >> t) + 1) << t);
+            long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
+            for (long j = 0; j < len; j += L) {
+                // all loads first: see scale() on 4K aliasing
+                DoubleVector ar = load(seg, i0 + j), br = load(seg, i1 + j);
+                DoubleVector ai = load(seg, dim + i0 + j), bi = load(seg, dim + i1 + j);
+                store(ar.fma(cv, br.mul(nsv)), seg, i0 + j);
+                store(ar.fma(sv, br.mul(cv)), seg, i1 + j);
+                store(ai.fma(cv, bi.mul(nsv)), seg, dim + i0 + j);
+                store(ai.fma(sv, bi.mul(cv)), seg, dim + i1 + j);
+            }
+            p = runEnd;
         }
     }
 
@@ -61,9 +70,8 @@ final class OneQubitSweeps {
         DoubleVector pv = DoubleVector.broadcast(S, -s).blend(DoubleVector.broadcast(S, s), upper);
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = load(seg, i);
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
             store(vr.fma(cv, vr.rearrange(partner).mul(pv)), seg, i);
-            DoubleVector vi = load(seg, dim + i);
             store(vi.fma(cv, vi.rearrange(partner).mul(pv)), seg, dim + i);
         }
     }
@@ -71,7 +79,7 @@ final class OneQubitSweeps {
     static void dense1High(MemorySegment seg, long dim, int t,
                            double u00r, double u00i, double u01r, double u01i,
                            double u10r, double u10i, double u11r, double u11i, long from, long to) {
-        long half = 1L << t, low = half - 1;
+        long half = 1L << t;
         DoubleVector a0r = DoubleVector.broadcast(S, u00r), a0i = DoubleVector.broadcast(S, u00i),
                 na0i = DoubleVector.broadcast(S, -u00i);
         DoubleVector a1r = DoubleVector.broadcast(S, u01r), a1i = DoubleVector.broadcast(S, u01i),
@@ -80,15 +88,19 @@ final class OneQubitSweeps {
                 nb0i = DoubleVector.broadcast(S, -u10i);
         DoubleVector b1r = DoubleVector.broadcast(S, u11r), b1i = DoubleVector.broadcast(S, u11i),
                 nb1i = DoubleVector.broadcast(S, -u11i);
-        for (long g = from; g < to; g++) {
-            long p = g << LOG_L;
-            long i0 = ((p & ~low) << 1) | (p & low), i1 = i0 + half;
-            DoubleVector ar = load(seg, i0), ai = load(seg, dim + i0);
-            DoubleVector br = load(seg, i1), bi = load(seg, dim + i1);
-            store(ar.fma(a0r, ai.fma(na0i, br.fma(a1r, bi.mul(na1i)))), seg, i0);
-            store(ai.fma(a0r, ar.fma(a0i, bi.fma(a1r, br.mul(a1i)))), seg, dim + i0);
-            store(ar.fma(b0r, ai.fma(nb0i, br.fma(b1r, bi.mul(nb1i)))), seg, i1);
-            store(ai.fma(b0r, ar.fma(b0i, bi.fma(b1r, br.mul(b1i)))), seg, dim + i1);
+        for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
+            long runEnd = Math.min(end, ((p >> t) + 1) << t);
+            long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
+            for (long j = 0; j < len; j += L) {
+                long x0 = i0 + j, x1 = i1 + j;
+                DoubleVector ar = load(seg, x0), ai = load(seg, dim + x0);
+                DoubleVector br = load(seg, x1), bi = load(seg, dim + x1);
+                store(ar.fma(a0r, ai.fma(na0i, br.fma(a1r, bi.mul(na1i)))), seg, x0);
+                store(ai.fma(a0r, ar.fma(a0i, bi.fma(a1r, br.mul(a1i)))), seg, dim + x0);
+                store(ar.fma(b0r, ai.fma(nb0i, br.fma(b1r, bi.mul(nb1i)))), seg, x1);
+                store(ai.fma(b0r, ar.fma(b0i, bi.fma(b1r, br.mul(b1i)))), seg, dim + x1);
+            }
+            p = runEnd;
         }
     }
 

@@ -28,10 +28,11 @@ final class PermutationSweeps {
             if (!masked) {
                 for (long g = from; g < to; g++) {
                     long i0 = op.base(g), i1 = i0 + half;
+                    // all loads first (4K aliasing between the re and im halves)
                     DoubleVector ar = load(seg, i0), br = load(seg, i1);
+                    DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
                     store(br, seg, i0);
                     store(ar, seg, i1);
-                    DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
                     store(bi, seg, dim + i0);
                     store(ai, seg, dim + i1);
                 }
@@ -40,9 +41,9 @@ final class PermutationSweeps {
                 for (long g = from; g < to; g++) {
                     long i0 = op.base(g), i1 = i0 + half;
                     DoubleVector ar = load(seg, i0), br = load(seg, i1);
+                    DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
                     store(br, seg, i0, m);
                     store(ar, seg, i1, m);
-                    DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
                     store(bi, seg, dim + i0, m);
                     store(ai, seg, dim + i1, m);
                 }
@@ -52,15 +53,17 @@ final class PermutationSweeps {
             if (!masked) {
                 for (long g = from; g < to; g++) {
                     long i = op.base(g);
-                    store(load(seg, i).rearrange(partner), seg, i);
-                    store(load(seg, dim + i).rearrange(partner), seg, dim + i);
+                    DoubleVector r = load(seg, i), m = load(seg, dim + i);
+                    store(r.rearrange(partner), seg, i);
+                    store(m.rearrange(partner), seg, dim + i);
                 }
             } else {
                 VectorMask<Double> m = Lanes.mask(op.laneControl);
                 for (long g = from; g < to; g++) {
                     long i = op.base(g);
-                    store(load(seg, i).rearrange(partner), seg, i, m);
-                    store(load(seg, dim + i).rearrange(partner), seg, dim + i, m);
+                    DoubleVector r = load(seg, i), x = load(seg, dim + i);
+                    store(r.rearrange(partner), seg, i, m);
+                    store(x.rearrange(partner), seg, dim + i, m);
                 }
             }
         }
@@ -73,9 +76,9 @@ final class PermutationSweeps {
             for (long g = from; g < to; g++) {
                 long base = op.base(g), ia = base + oa, ib = base + ob;
                 DoubleVector xr = load(seg, ia), yr = load(seg, ib);
+                DoubleVector xi = load(seg, dim + ia), yi = load(seg, dim + ib);
                 store(yr, seg, ia);
                 store(xr, seg, ib);
-                DoubleVector xi = load(seg, dim + ia), yi = load(seg, dim + ib);
                 store(yi, seg, dim + ia);
                 store(xi, seg, dim + ib);
             }
@@ -87,9 +90,9 @@ final class PermutationSweeps {
             for (long g = from; g < to; g++) {
                 long i0 = op.base(g), i1 = i0 + ob;
                 DoubleVector v0 = load(seg, i0), v1 = load(seg, i1);
+                DoubleVector w0 = load(seg, dim + i0), w1 = load(seg, dim + i1);
                 store(v0.blend(v1.rearrange(partner), upper), seg, i0);
                 store(v1.blend(v0.rearrange(partner), lower), seg, i1);
-                DoubleVector w0 = load(seg, dim + i0), w1 = load(seg, dim + i1);
                 store(w0.blend(w1.rearrange(partner), upper), seg, dim + i0);
                 store(w1.blend(w0.rearrange(partner), lower), seg, dim + i1);
             }
@@ -97,8 +100,9 @@ final class PermutationSweeps {
             VectorShuffle<Double> perm = Lanes.swapBits(a, b);
             for (long g = from; g < to; g++) {
                 long i = g << LOG_L;
-                store(load(seg, i).rearrange(perm), seg, i);
-                store(load(seg, dim + i).rearrange(perm), seg, dim + i);
+                DoubleVector r = load(seg, i), m = load(seg, dim + i);
+                store(r.rearrange(perm), seg, i);
+                store(m.rearrange(perm), seg, dim + i);
             }
         }
     }
