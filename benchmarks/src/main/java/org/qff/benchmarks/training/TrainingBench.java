@@ -16,7 +16,7 @@ public final class TrainingBench {
     public static Map<String, Object> run(boolean quick) throws Exception {
         TrainingEpochBenchmark.requireData();
         ChainedOptionsBuilder o = JmhFigures.options(TrainingEpochBenchmark.class.getName())
-                .warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 3 : 5)
+                .warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 3 : 7)
 ;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "training");
