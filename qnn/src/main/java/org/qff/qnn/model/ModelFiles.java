@@ -92,9 +92,10 @@ public final class ModelFiles {
         QnnModel model = switch (type) {
             case BaselineModel.TYPE -> {
                 if (topology != Topology.RING) throw new IllegalArgumentException("qnn-baseline uses ring exchange, file says \"" + topology.label() + "\"");
+                // An optional ablation switch, added within format version 1: absent means off (the published baseline).
                 JsonNode pairs = root.get("species_pair_couplings");
-                if (pairs == null || !pairs.isBoolean()) throw new IllegalArgumentException("field \"species_pair_couplings\" is missing or not true/false");
-                yield new BaselineModel(species, cutoff, qubits, depth, averaged, pairs.asBoolean());
+                if (pairs != null && !pairs.isBoolean()) throw new IllegalArgumentException("field \"species_pair_couplings\" is not true/false: " + pairs);
+                yield new BaselineModel(species, cutoff, qubits, depth, averaged, pairs != null && pairs.asBoolean());
             }
             case RevisedModel.TYPE -> {
                 JsonNode rb = root.get("radial_basis");
