@@ -45,24 +45,7 @@ public final class LennardJones implements Potential {
                 if (r2 < MIN_DISTANCE * MIN_DISTANCE) {
                     throw new IllegalArgumentException("atoms " + i + " and " + j + " are " + Math.sqrt(r2) + " Å apart (closer than " + MIN_DISTANCE + " Å)");
                 }
-                double sr2 = sigma * sigma / r2;
-                double sr6 = sr2 * sr2 * sr2;
-                double e = 4 * epsilon * (sr6 * sr6 - sr6);
-                energy += e;
-                if (atomEnergies != null) {
-                    atomEnergies[i] += e / 2;
-                    atomEnergies[j] += e / 2;
-                }
-                if (forces != null) {
-                    // dE/dr · (1/r) ; force on j is −dE/dr · r̂_ij
-                    double fOverR = 24 * epsilon * (2 * sr6 * sr6 - sr6) / r2;
-                    forces[3 * j] += fOverR * dx;
-                    forces[3 * j + 1] += fOverR * dy;
-                    forces[3 * j + 2] += fOverR * dz;
-                    forces[3 * i] -= fOverR * dx;
-                    forces[3 * i + 1] -= fOverR * dy;
-                    forces[3 * i + 2] -= fOverR * dz;
-                }
+                energy += LennardJonesPair.add(epsilon, sigma, 0.0, i, j, dx, dy, dz, forces, atomEnergies);
             }
         }
         return energy;

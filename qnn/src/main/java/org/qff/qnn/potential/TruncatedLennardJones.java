@@ -51,25 +51,7 @@ public final class TruncatedLennardJones implements Potential {
             for (int k = list.start(i); k < list.end(i); k++) {
                 int j = list.neighbor(k);
                 if (j < i) continue; // the full list holds each pair twice
-                double dx = list.dx(k), dy = list.dy(k), dz = list.dz(k);
-                double r2 = dx * dx + dy * dy + dz * dz;
-                double sr2 = sigma * sigma / r2;
-                double sr6 = sr2 * sr2 * sr2;
-                double e = 4 * epsilon * (sr6 * sr6 - sr6) - shift;
-                energy += e;
-                if (atomEnergies != null) {
-                    atomEnergies[i] += e / 2;
-                    atomEnergies[j] += e / 2;
-                }
-                if (forces != null) {
-                    double fOverR = 24 * epsilon * (2 * sr6 * sr6 - sr6) / r2;
-                    forces[3 * j] += fOverR * dx;
-                    forces[3 * j + 1] += fOverR * dy;
-                    forces[3 * j + 2] += fOverR * dz;
-                    forces[3 * i] -= fOverR * dx;
-                    forces[3 * i + 1] -= fOverR * dy;
-                    forces[3 * i + 2] -= fOverR * dz;
-                }
+                energy += LennardJonesPair.add(epsilon, sigma, shift, i, j, list.dx(k), list.dy(k), list.dz(k), forces, atomEnergies);
             }
         }
         return energy;
