@@ -1,7 +1,6 @@
 package org.qff.plot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -85,16 +84,9 @@ public final class Plots {
     }
 
     private static void write(XYChart chart, Path png) throws IOException {
-        Path abs = png.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        // BitmapEncoder appends ".png" to the name it is given: hand it the temp name without it.
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Path written = tmp.resolveSibling(tmp.getFileName() + ".png");
-            Files.move(written, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".png"));
-        }
+        java.awt.image.BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        org.qff.qnn.io.AtomicFiles.write(png, out -> {
+            if (!javax.imageio.ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available for " + png);
+        });
     }
 }

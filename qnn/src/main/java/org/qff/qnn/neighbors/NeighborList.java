@@ -52,6 +52,8 @@ public final class NeighborList {
     private final double[] heights = new double[3];
     private Cell preparedCell; // the cell whose lattice, reciprocal and heights are cached
     private boolean periodic;
+    // The last displacement computed by displacement(i, j): scratch, so the hot loop allocates nothing.
+    private double ddx, ddy, ddz;
     private final int[] nb = new int[3];
     private final double[] lo = new double[3];
     private final double[] width = new double[3];
@@ -130,7 +132,15 @@ public final class NeighborList {
 
     /** Whether j is within the cutoff of i, by exactly the arithmetic of {@link #addIfWithin}. */
     private boolean within(int i, int j) {
-        double ddx, ddy, ddz;
+        return displacement(i, j) < cutoff * cutoff;
+    }
+
+    /**
+     * r_j − r_i (minimum image in a periodic cell) into {@link #ddx}, {@link #ddy}, {@link #ddz};
+     * returns its squared length. One routine for both the check and the append, so they can
+     * never disagree about a pair at the cutoff.
+     */
+    private double displacement(int i, int j) {
         if (periodic) {
             double f0 = frac[3 * j] - frac[3 * i], f1 = frac[3 * j + 1] - frac[3 * i + 1], f2 = frac[3 * j + 2] - frac[3 * i + 2];
             f0 -= Math.rint(f0);
@@ -144,7 +154,7 @@ public final class NeighborList {
             ddy = pos[3 * j + 1] - pos[3 * i + 1];
             ddz = pos[3 * j + 2] - pos[3 * i + 2];
         }
-        return ddx * ddx + ddy * ddy + ddz * ddz < cutoff * cutoff;
+        return ddx * ddx + ddy * ddy + ddz * ddz;
     }
 
     /** Sorts a[0..m) ascending without allocating: insertion sort for short runs, heapsort beyond. */
@@ -184,21 +194,7 @@ public final class NeighborList {
 
     /** Appends pair i→j at entry {@code count} when within the cutoff; returns the new count. */
     private int addIfWithin(int i, int j, int count) {
-        double ddx, ddy, ddz;
-        if (periodic) {
-            double f0 = frac[3 * j] - frac[3 * i], f1 = frac[3 * j + 1] - frac[3 * i + 1], f2 = frac[3 * j + 2] - frac[3 * i + 2];
-            f0 -= Math.rint(f0);
-            f1 -= Math.rint(f1);
-            f2 -= Math.rint(f2);
-            ddx = f0 * lattice[0][0] + f1 * lattice[1][0] + f2 * lattice[2][0];
-            ddy = f0 * lattice[0][1] + f1 * lattice[1][1] + f2 * lattice[2][1];
-            ddz = f0 * lattice[0][2] + f1 * lattice[1][2] + f2 * lattice[2][2];
-        } else {
-            ddx = pos[3 * j] - pos[3 * i];
-            ddy = pos[3 * j + 1] - pos[3 * i + 1];
-            ddz = pos[3 * j + 2] - pos[3 * i + 2];
-        }
-        double r2 = ddx * ddx + ddy * ddy + ddz * ddz;
+        double r2 = displacement(i, j);
         if (r2 >= cutoff * cutoff) return count;
         if (count == neighbor.length) grow();
         neighbor[count] = j;
