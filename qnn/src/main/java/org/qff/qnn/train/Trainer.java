@@ -103,9 +103,10 @@ public final class Trainer {
                     adam.update(params, total, lr);
                     model.setParameters(params);
                 }
-                double[] val = validate(model, validation, pool);
-                double valLoss = config.weights().energy() * val[1] + config.weights().force() * val[3];
-                EpochRecord rec = new EpochRecord(epoch, lossSum / train.size(), valLoss, val[0], val[2], lr, (System.nanoTime() - t0) * 1e-9);
+                ErrorMetrics val = ErrorMetrics.evaluate(model, validation, null, pool);
+                double valLoss = config.weights().energy() * val.energyMse() + config.weights().force() * val.forceMse();
+                EpochRecord rec = new EpochRecord(epoch, lossSum / train.size(), valLoss, val.energyMae(), val.forceMae(), lr,
+                        (System.nanoTime() - t0) * 1e-9);
                 records.add(rec);
                 if (valLoss < bestLoss) {
                     bestLoss = valLoss;
@@ -162,48 +163,6 @@ public final class Trainer {
             loss += model.accumulateLossGradient(f.structure(), f.energy(), f.forces(), config.weights(), grad);
         }
         return loss;
-    }
-
-    /** {energy MAE, energy MSE, force MAE, force MSE} over the validation set, deterministic in any thread count. */
-    private static double[] validate(TrainableModel model, List<TrainingFrame> validation, ExecutorService pool) {
-        int n = validation.size();
-        double[] eAbs = new double[n], eSq = new double[n], fAbs = new double[n], fSq = new double[n];
-        int[] comps = new int[n];
-        Runnable[] work = new Runnable[n];
-        for (int i = 0; i < n; i++) {
-            final int ii = i;
-            work[i] = () -> {
-                TrainingFrame fr = validation.get(ii);
-                double[] f = new double[fr.forces().length];
-                double e = model.compute(fr.structure(), f, null);
-                double de = e - fr.energy();
-                eAbs[ii] = Math.abs(de);
-                eSq[ii] = de * de;
-                for (int k = 0; k < f.length; k++) {
-                    double d = f[k] - fr.forces()[k];
-                    fAbs[ii] += Math.abs(d);
-                    fSq[ii] += d * d;
-                }
-                comps[ii] = f.length;
-            };
-        }
-        if (pool == null) {
-            for (Runnable r : work) r.run();
-        } else {
-            List<Future<?>> futures = new ArrayList<>(n);
-            for (Runnable r : work) futures.add(pool.submit(r));
-            join(futures);
-        }
-        double ea = 0, es = 0, fa = 0, fs = 0;
-        long c = 0;
-        for (int i = 0; i < n; i++) {
-            ea += eAbs[i];
-            es += eSq[i];
-            fa += fAbs[i];
-            fs += fSq[i];
-            c += comps[i];
-        }
-        return new double[] {ea / n, es / n, fa / c, fs / c};
     }
 
     private static void join(List<Future<?>> futures) {
