@@ -28,19 +28,19 @@ public final class TrainingOptions {
     @Option(names = "--epochs", defaultValue = "60", description = "maximum epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "16", description = "frames per Adam step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "" + TrainerConfig.DEFAULT_BATCH_SIZE, description = "frames per Adam step (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.02", description = "peak learning rate, cosine-decayed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "" + TrainerConfig.DEFAULT_LEARNING_RATE, description = "peak learning rate, cosine-decayed (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--energy-weight", defaultValue = "1.0", description = "loss weight of (E − E_ref)² in eV² (default: ${DEFAULT-VALUE})")
+    @Option(names = "--energy-weight", defaultValue = "" + LossWeights.DEFAULT_ENERGY, description = "loss weight of (E − E_ref)² in eV² (default: ${DEFAULT-VALUE})")
     double energyWeight;
 
-    @Option(names = "--force-weight", defaultValue = "10.0", description = "loss weight of mean (F − F_ref)² in (eV/Å)² (default: ${DEFAULT-VALUE})")
+    @Option(names = "--force-weight", defaultValue = "" + LossWeights.DEFAULT_FORCE, description = "loss weight of mean (F − F_ref)² in (eV/Å)² (default: ${DEFAULT-VALUE})")
     double forceWeight;
 
-    @Option(names = "--patience", defaultValue = "15", description = "stop after this many epochs without a better validation loss; 0 never (default: ${DEFAULT-VALUE})")
+    @Option(names = "--patience", defaultValue = "" + TrainerConfig.DEFAULT_PATIENCE, description = "stop after this many epochs without a better validation loss; 0 never (default: ${DEFAULT-VALUE})")
     int patience;
 
     @Option(names = "--seed", defaultValue = "1", description = "fixes data split, initial weights and shuffles (default: ${DEFAULT-VALUE})")

@@ -9,7 +9,9 @@ package org.qff.qnn.train;
  * number of atoms; force errors per component do not).
  */
 public record LossWeights(double energy, double force) {
-    public static final LossWeights DEFAULT = new LossWeights(1.0, 10.0);
+    public static final double DEFAULT_ENERGY = 1.0;
+    public static final double DEFAULT_FORCE = 10.0;
+    public static final LossWeights DEFAULT = new LossWeights(DEFAULT_ENERGY, DEFAULT_FORCE);
 
     public LossWeights {
         if (!(energy >= 0) || !(force >= 0) || !Double.isFinite(energy) || !Double.isFinite(force) || energy + force == 0) {

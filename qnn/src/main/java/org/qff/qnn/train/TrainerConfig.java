@@ -23,10 +23,15 @@ public record TrainerConfig(int epochs, int batchSize, LearningRateSchedule sche
         if (schedule == null || weights == null) throw new IllegalArgumentException("schedule and loss weights are required");
     }
 
+    /** Defaults shared with the command line (compile-time constants, so picocli annotations can use them). */
+    public static final int DEFAULT_BATCH_SIZE = 16;
+    public static final double DEFAULT_LEARNING_RATE = 0.02;
+    public static final int DEFAULT_PATIENCE = 15;
+
     /** The defaults `qff train` uses: batch 16, peak learning rate 0.02 with cosine decay, patience 15. */
     public static TrainerConfig defaults(int epochs, long seed) {
-        return new TrainerConfig(epochs, 16, new LearningRateSchedule(0.02, Math.min(3, epochs / 10), epochs, 0.05),
-                LossWeights.DEFAULT, 15, seed, Runtime.getRuntime().availableProcessors(), 5, null, null);
+        return new TrainerConfig(epochs, DEFAULT_BATCH_SIZE, new LearningRateSchedule(DEFAULT_LEARNING_RATE, Math.min(3, epochs / 10), epochs, 0.05),
+                LossWeights.DEFAULT, DEFAULT_PATIENCE, seed, Runtime.getRuntime().availableProcessors(), 5, null, null);
     }
 
     public TrainerConfig withFiles(Path checkpointFile, Path csvFile) {
