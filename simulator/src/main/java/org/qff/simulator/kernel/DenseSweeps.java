@@ -18,11 +18,16 @@ final class DenseSweeps {
     private DenseSweeps() {}
 
     /**
+     * The complex 4×4: 16 complex multiply-adds per group, FMA-bound when the state is in L3.
      * Rows are a loop over the matrix with coefficients broadcast from it (L1-resident) on each use,
      * all in this one method. Three other shapes were measured to box every vector (hundreds of
      * bytes allocated per group, 10–50× slower): all 32 broadcasts hoisted out of the loop, the four
      * rows fully unrolled (too many vector nodes for C2), and a row helper taking vectors (compiled
      * on its own first, then refused for inlining as "already compiled into a big method").
+     * The 3-multiplication complex product (Re = a(c+d) − (a+b)d, Im = a(c+d) + (b−a)c: 12
+     * multiply-adds per row instead of 16, plus shared adds) was measured 1.2–1.4× slower: it needs
+     * 48 coefficient broadcasts per group instead of 32, and the broadcasts, not the FMAs, bound
+     * this loop (pre-broadcast coefficient vectors loaded from a table were slower still).
      */
     static void dense2High(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         if (op.real) {
@@ -57,6 +62,49 @@ final class DenseSweeps {
             }
             p = runEnd;
         }
+    }
+
+    /**
+     * A 4×4 on two high targets that only mixes |01⟩ with |10⟩ and puts phases on |00⟩ and |11⟩
+     * (Heisenberg exchange e^{−iJ}⊕[[b, c], [c, b]]⊕e^{−iJ}, XX+YY rotations, …): 24 multiply-adds
+     * per group instead of the dense kernel's 64, so the gate runs at the memory floor.
+     * Coefficients are broadcast from the op's table ({@link KernelOp#exchange}: d0, −d0i, d3,
+     * −d3i, then the 2×2 block with its negated imaginary parts) on each use, as in
+     * {@link #dense2High}: hoisting the 16 coefficient vectors out of the loop made C2 box every
+     * vector (measured: 190 B allocated per group, 10× slower).
+     */
+    static void exchange2High(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.exchange;
+        long[] off = op.offsets;
+        int lowest = op.inserted[0];
+        for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
+            long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
+            long first = op.indexOf(p), len = runEnd - p;
+            for (long j = 0; j < len; j += L) {
+                long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
+                // all loads first: see OneQubitSweeps#scale on 4K aliasing
+                DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
+                DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
+                store(x0r.fma(b(t, 0), x0i.mul(b(t, 2))), seg, a0);
+                store(x0r.fma(b(t, 1), x0i.mul(b(t, 0))), seg, dim + a0);
+                store(x3r.fma(b(t, 3), x3i.mul(b(t, 5))), seg, a3);
+                store(x3r.fma(b(t, 4), x3i.mul(b(t, 3))), seg, dim + a3);
+                // Block rows 1 and 2 as a loop, not two copies: the unrolled body passed C2's node
+                // limit (NodeCountInliningCutoff), and it then boxed every vector.
+                for (int h = 0; h < 2; h++) {
+                    long ab = a0 + off[1 + h];
+                    int r = 6 + 6 * h;
+                    // Re = Σ ur·xr + Σ (−ui)·xi, Im = Σ ur·xi + Σ ui·xr over the two inputs
+                    store(x1r.fma(b(t, r), x2r.fma(b(t, r + 3), x1i.fma(b(t, r + 2), x2i.mul(b(t, r + 5))))), seg, ab);
+                    store(x1i.fma(b(t, r), x2i.fma(b(t, r + 3), x1r.fma(b(t, r + 1), x2r.mul(b(t, r + 4))))), seg, dim + ab);
+                }
+            }
+            p = runEnd;
+        }
+    }
+
+    private static DoubleVector b(double[] t, int k) {
+        return DoubleVector.broadcast(S, t[k]);
     }
 
     /**

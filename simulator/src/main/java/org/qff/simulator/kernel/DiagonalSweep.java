@@ -30,6 +30,12 @@ final class DiagonalSweep {
         int lowestHigh = Integer.MAX_VALUE;
         for (int b = 0; b < kh; b++) lowestHigh = Math.min(lowestHigh, op.hiPos[b]);
         int runShift = lowestHigh - LOG_L;
+        if (runShift < 2) {
+            // Runs of one or two vectors (lowest high qubit 3 or 4): a call per run cost 3× the
+            // multiply itself, so factors are looked up per vector inside one loop instead.
+            shortRuns(seg, dim, op, from, to);
+            return;
+        }
         for (long g = from; g < to; ) {
             long idx = g << LOG_L;
             int h = 0;
@@ -40,6 +46,68 @@ final class DiagonalSweep {
             }
             g = end;
         }
+    }
+
+    private static void shortRuns(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        if (op.kh == 1) {
+            oneShortHighQubit(seg, dim, op, from, to);
+            return;
+        }
+        double[] tab = op.table;
+        boolean[] skip = op.skip;
+        int[] hiPos = op.hiPos;
+        int kh = op.kh;
+        for (long g = from; g < to; g++) {
+            long i = g << LOG_L;
+            int h = 0;
+            for (int b = 0; b < kh; b++) h |= (int) ((i >> hiPos[b]) & 1) << b;
+            if (skip[h]) continue;
+            DoubleVector cr = DoubleVector.fromArray(S, tab, 2 * h * L), ci = DoubleVector.fromArray(S, tab, 2 * h * L + L);
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            store(vr.fma(cr, vi.mul(ci.neg())), seg, i);
+            store(vr.fma(ci, vi.mul(cr)), seg, dim + i);
+        }
+    }
+
+    /**
+     * One high qubit at 3 or 4 (e.g. CZ on (2, 3)): vectors alternate between the two factor
+     * patterns every 1 or 2 vectors. Every vector is multiplied, in order, even where the factors
+     * are all 1 (3/4 of a CZ): skipping alternate 64-byte lines measured 3 sweeps (reading every
+     * other line costs as much as reading them all, and the strided loop ran slower), the full
+     * sequential pass about 1.
+     */
+    private static void oneShortHighQubit(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] tab = op.table;
+        int shift = op.hiPos[0] - LOG_L;
+        long half = 1L << shift, period = 2 * half;
+        // unaligned head and tail one vector at a time; the aligned middle in whole periods
+        long g = from;
+        for (; g < to && (g & (period - 1)) != 0; g++) one(seg, dim, op, g);
+        long alignedEnd = g + ((to - g) & -period);
+        DoubleVector c0r = DoubleVector.fromArray(S, tab, 0), c0i = DoubleVector.fromArray(S, tab, L);
+        DoubleVector c1r = DoubleVector.fromArray(S, tab, 2 * L), c1i = DoubleVector.fromArray(S, tab, 3 * L);
+        DoubleVector n0i = c0i.neg(), n1i = c1i.neg();
+        for (long p = g; p < alignedEnd; p += period) {
+            for (long q = p, e = p + half; q < e; q++) {
+                long i = q << LOG_L, k = i + (half << LOG_L);
+                DoubleVector vr = load(seg, i), vi = load(seg, dim + i), wr = load(seg, k), wi = load(seg, dim + k);
+                store(vr.fma(c0r, vi.mul(n0i)), seg, i);
+                store(vr.fma(c0i, vi.mul(c0r)), seg, dim + i);
+                store(wr.fma(c1r, wi.mul(n1i)), seg, k);
+                store(wr.fma(c1i, wi.mul(c1r)), seg, dim + k);
+            }
+        }
+        for (g = Math.max(g, alignedEnd); g < to; g++) one(seg, dim, op, g);
+    }
+
+    private static void one(MemorySegment seg, long dim, KernelOp op, long g) {
+        long i = g << LOG_L;
+        int h = (int) ((i >> op.hiPos[0]) & 1);
+        if (op.skip[h]) return;
+        DoubleVector cr = DoubleVector.fromArray(S, op.table, 2 * h * L), ci = DoubleVector.fromArray(S, op.table, 2 * h * L + L);
+        DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+        store(vr.fma(cr, vi.mul(ci.neg())), seg, i);
+        store(vr.fma(ci, vi.mul(cr)), seg, dim + i);
     }
 
     /** Factors are passed as a table offset, not as vectors: a vector argument of a call that is not inlined is boxed. */

@@ -28,7 +28,7 @@ public final class KernelOp {
     /** The largest diagonal gate (2^10 entries). */
     public static final int MAX_DIAGONAL_QUBITS = 10;
 
-    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC }
+    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -40,6 +40,11 @@ public final class KernelOp {
     double[] matrix = new double[8];
     /** Every imaginary part of the matrix is exactly 0 (set for DENSE2_HIGH). */
     boolean real;
+    /**
+     * EXCHANGE2_HIGH coefficients: d0r, d0i, −d0i, d3r, d3i, −d3i, then for rows 1 and 2 of the
+     * |01⟩/|10⟩ block: u(r,1)r, u(r,1)i, −u(r,1)i, u(r,2)r, u(r,2)i, −u(r,2)i.
+     */
+    final double[] exchange = new double[18];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
     /** Bit positions skipped by the group → index map, ascending; and the bits forced to 1. */
@@ -127,11 +132,13 @@ public final class KernelOp {
     /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
     public void setMatrix(double[] values) {
         switch (kind) {
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, GENERIC -> {
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, GENERIC -> {
                 checkMatrix(values, 2 << (2 * nTargets), "matrix");
                 System.arraycopy(values, 0, matrix, 0, values.length);
                 real = isReal(values);
                 if (kind == Kind.GENERIC) buildGenericTable();
+                // the same groups and offsets serve both two-high-target kernels
+                if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH) kind = dense2Kind(values);
             }
             case DIAGONAL -> {
                 checkMatrix(values, 2 << nTargets, "diagonal");
@@ -207,7 +214,7 @@ public final class KernelOp {
             kind = targets[0] >= LOG_L ? Kind.DENSE1_HIGH : Kind.DENSE1_LOW;
             if (kind == Kind.DENSE1_HIGH) insert(targets[0], false);
         } else if (nc == 0 && nt == 2 && targets[0] >= LOG_L && targets[1] >= LOG_L) {
-            kind = Kind.DENSE2_HIGH;
+            kind = dense2Kind(u);
             insert(targets[0], false);
             insert(targets[1], false);
             offsets[1] = 1L << targets[0];
@@ -293,6 +300,7 @@ public final class KernelOp {
             case DENSE1_LOW -> OneQubitSweeps.dense1Low(seg, dim, targets[0], matrix[0], matrix[1], matrix[2],
                     matrix[3], matrix[4], matrix[5], matrix[6], matrix[7], from, to);
             case DENSE2_HIGH -> DenseSweeps.dense2High(seg, dim, this, from, to);
+            case EXCHANGE2_HIGH -> DenseSweeps.exchange2High(seg, dim, this, from, to);
             case DIAGONAL -> DiagonalSweep.apply(seg, dim, this, from, to);
             case CONTROLLED_X -> PermutationSweeps.controlledX(seg, dim, this, from, to);
             case SWAP -> PermutationSweeps.swap(seg, dim, this, from, to);
@@ -405,6 +413,29 @@ public final class KernelOp {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) throw new IllegalArgumentException(what + " entry " + i + " is " + values[i]);
         }
+    }
+
+    /**
+     * Two high targets: the exchange kernel when the 4×4 only mixes |01⟩ and |10⟩ and multiplies
+     * |00⟩ and |11⟩ by phases (Heisenberg exchange, XX+YY rotations, SWAP-like gates: every entry
+     * outside the diagonal and the (1,2)/(2,1) corners is exactly 0), else the dense 4×4. Fills
+     * the exchange kernel's coefficient table.
+     */
+    private Kind dense2Kind(double[] u) {
+        for (int r = 0; r < 4; r++) {
+            for (int k = 0; k < 4; k++) {
+                boolean inBlock = r == k || (r == 1 && k == 2) || (r == 2 && k == 1);
+                if (!inBlock && (u[2 * (4 * r + k)] != 0.0 || u[2 * (4 * r + k) + 1] != 0.0)) return Kind.DENSE2_HIGH;
+            }
+        }
+        int[] entries = {0, 15, 5, 6, 9, 10}; // (0,0), (3,3), (1,1), (1,2), (2,1), (2,2)
+        for (int e = 0; e < entries.length; e++) {
+            double re = u[2 * entries[e]], im = u[2 * entries[e] + 1];
+            exchange[3 * e] = re;
+            exchange[3 * e + 1] = im;
+            exchange[3 * e + 2] = -im;
+        }
+        return Kind.EXCHANGE2_HIGH;
     }
 
     private static boolean isReal(double[] u) {

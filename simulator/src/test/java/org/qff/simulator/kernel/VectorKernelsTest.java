@@ -132,6 +132,28 @@ class VectorKernelsTest {
         }
     }
 
+    @Test
+    void diagonalsWithOneLowHighQubitOnUnalignedGroupRanges() {
+        // Lowest high qubit at 3 or 4 takes the alternating-pattern loop; ranges that start and end
+        // mid-period (as thread chunks and cache blocks may) exercise its head and tail.
+        Random rnd = new Random(6);
+        int n = 9;
+        for (int[] q : new int[][] {{2, 3}, {3, 1}, {4}, {0, 4}, {3, 4}, {2, 3, 6}}) {
+            double[] d = randomDiagonal(q.length, rnd);
+            KernelOp op = KernelOp.diagonal(q, d);
+            for (int[] range : new int[][] {{0, 64}, {1, 64}, {3, 61}, {5, 6}, {7, 9}}) {
+                try (StateVector a = randomState(n, rnd); StateVector b = a.copy()) {
+                    REF.diagonal(a, q, d);
+                    // the complement of the range, then the range: together the whole state
+                    op.run(b.segment(), b.dimension(), 0, range[0], null);
+                    op.run(b.segment(), b.dimension(), range[0], range[1], null);
+                    op.run(b.segment(), b.dimension(), range[1], op.groups(b.dimension()), null);
+                    assertStatesClose(a, b, TOL, "diagonal " + java.util.Arrays.toString(q) + " split at " + java.util.Arrays.toString(range));
+                }
+            }
+        }
+    }
+
     /** Reference for a controlled k-qubit matrix: the scalar denseK on the targets, restricted to control = 1. */
     private static void applyReferenceControlled(StateVector s, int[] controls, int[] targets, double[] u) {
         int k = targets.length, m = 1 << k;

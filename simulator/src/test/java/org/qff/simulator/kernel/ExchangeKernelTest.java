@@ -1,0 +1,155 @@
+package org.qff.simulator.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.qff.simulator.kernel.KernelTestSupport.TOL;
+import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
+import static org.qff.simulator.kernel.KernelTestSupport.randomMatrix;
+import static org.qff.simulator.kernel.KernelTestSupport.randomState;
+import static org.qff.simulator.kernel.KernelTestSupport.randomUnitary;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.qff.simulator.ScalarKernels;
+import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.GateKind;
+import org.qff.simulator.circuit.GateMatrices;
+
+/**
+ * The exchange kernel (two high targets, a 4×4 that only mixes |01⟩ and |10⟩: Heisenberg exchange):
+ * the Heisenberg matrix against its definition, the kernel against the scalar reference and
+ * against the dense 4×4 kernel, and re-binding between the two.
+ */
+class ExchangeKernelTest {
+
+    /** exp(−iJ(XX+YY+ZZ)) by its power series, from the Pauli matrices: independent of GateMatrices. */
+    private static double[] heisenbergBySeries(double j) {
+        double[][] x = {{0, 0, 1, 0}, {1, 0, 0, 0}}, y = {{0, 0, 0, -1}, {0, 1, 0, 0}}, z = {{1, 0, 0, 0}, {0, 0, -1, 0}};
+        double[] h = new double[32];
+        for (double[][] p : new double[][][] {x, y, z}) {
+            double[] pp = kron(p, p);
+            for (int i = 0; i < 32; i++) h[i] += pp[i];
+        }
+        // A = −iJ·H; exp(A) = Σ A^k/k!, 60 terms (‖A‖ = 3|J| ≤ 3: the tail is below 1e-50, the largest term 4.5)
+        double[] a = new double[32];
+        for (int i = 0; i < 16; i++) {
+            a[2 * i] = j * h[2 * i + 1];
+            a[2 * i + 1] = -j * h[2 * i];
+        }
+        double[] sum = new double[32], term = new double[32];
+        for (int i = 0; i < 4; i++) term[2 * (5 * i)] = 1;
+        for (int k = 0; k < 60; k++) {
+            for (int i = 0; i < 32; i++) sum[i] += term[i];
+            double[] next = multiply(a, term);
+            for (int i = 0; i < 32; i++) term[i] = next[i] / (k + 1);
+        }
+        return sum;
+    }
+
+    /** a ⊗ b for 2×2 matrices given as {row0 (re, im interleaved), row1}: qubit 0 ↔ b (low bit). */
+    private static double[] kron(double[][] a, double[][] b) {
+        double[] m = new double[32];
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                double ar = a[r >> 1][2 * (c >> 1)], ai = a[r >> 1][2 * (c >> 1) + 1];
+                double br = b[r & 1][2 * (c & 1)], bi = b[r & 1][2 * (c & 1) + 1];
+                m[2 * (4 * r + c)] = ar * br - ai * bi;
+                m[2 * (4 * r + c) + 1] = ar * bi + ai * br;
+            }
+        }
+        return m;
+    }
+
+    private static double[] multiply(double[] a, double[] b) {
+        double[] c = new double[32];
+        for (int i = 0; i < 4; i++) {
+            for (int jj = 0; jj < 4; jj++) {
+                double re = 0, im = 0;
+                for (int k = 0; k < 4; k++) {
+                    double ar = a[2 * (4 * i + k)], ai = a[2 * (4 * i + k) + 1], br = b[2 * (4 * k + jj)], bi = b[2 * (4 * k + jj) + 1];
+                    re += ar * br - ai * bi;
+                    im += ar * bi + ai * br;
+                }
+                c[2 * (4 * i + jj)] = re;
+                c[2 * (4 * i + jj) + 1] = im;
+            }
+        }
+        return c;
+    }
+
+    private static double[] heisenberg(double j) {
+        double[] m = new double[32];
+        GateMatrices.fill(GateKind.HEISENBERG, new double[] {j}, m);
+        return m;
+    }
+
+    /** A random 4×4 of the exchange shape: phases on |00⟩, |11⟩ and a random unitary on |01⟩, |10⟩. */
+    private static double[] randomExchange(Random rnd) {
+        double[] m = new double[32], b = randomUnitary(1, rnd);
+        double p0 = rnd.nextDouble() * 7, p3 = rnd.nextDouble() * 7;
+        m[0] = Math.cos(p0);
+        m[1] = Math.sin(p0);
+        m[30] = Math.cos(p3);
+        m[31] = Math.sin(p3);
+        int[] at = {10, 12, 18, 20}; // (1,1), (1,2), (2,1), (2,2)
+        for (int e = 0; e < 4; e++) {
+            m[at[e]] = b[2 * e];
+            m[at[e] + 1] = b[2 * e + 1];
+        }
+        return m;
+    }
+
+    @Test
+    void heisenbergMatrixIsTheExponentialOfTheExchangeHamiltonian() {
+        for (double j : new double[] {0, 0.23, -0.7, 1.0}) {
+            double[] expected = heisenbergBySeries(j), actual = heisenberg(j);
+            // terms ≤ 4.5 summed in double: rounding below 1e-14
+            for (int i = 0; i < 32; i++) assertEquals(expected[i], actual[i], 1e-14, "J = " + j + ", entry " + i);
+        }
+    }
+
+    @Test
+    void heisenbergTakesTheExchangeKernelOnHighPairsAndMatchesReferenceAndDenseKernel() {
+        Random rnd = new Random(11);
+        VectorKernels vk = VectorKernels.singleThreaded();
+        for (int n = 2; n <= 10; n++) {
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    if (a == b) continue;
+                    double[] u = rnd.nextBoolean() ? heisenberg(rnd.nextDouble() * 4 - 2) : randomExchange(rnd);
+                    int[] q = {a, b};
+                    KernelOp op = KernelOp.dense(q, u);
+                    if (a >= Lanes.LOG_L && b >= Lanes.LOG_L) assertEquals(KernelOp.Kind.EXCHANGE2_HIGH, op.kind, "kind at " + a + "," + b);
+                    try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy(); StateVector dense = ref.copy()) {
+                        ScalarKernels.INSTANCE.dense2(ref, a, b, u);
+                        vk.dense2(vec, a, b, u);
+                        assertStatesClose(ref, vec, TOL, "exchange (" + a + "," + b + ") on " + n);
+                        if (op.kind == KernelOp.Kind.EXCHANGE2_HIGH) {
+                            // the same matrix through the generic complex 4×4 kernel
+                            DenseSweeps.dense2High(dense.segment(), dense.dimension(), op, 0, op.groups(dense.dimension()));
+                            assertStatesClose(ref, dense, TOL, "dense 4×4 kernel with the exchange matrix (" + a + "," + b + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rebindingSwitchesBetweenExchangeAndDenseKernels() {
+        Random rnd = new Random(12);
+        int n = 8;
+        VectorKernels vk = VectorKernels.singleThreaded();
+        KernelOp op = KernelOp.dense(new int[] {6, 3}, heisenberg(0.4));
+        assertEquals(KernelOp.Kind.EXCHANGE2_HIGH, op.kind);
+        for (int round = 0; round < 6; round++) {
+            double[] u = round % 2 == 0 ? randomMatrix(2, rnd) : randomExchange(rnd);
+            op.setMatrix(u);
+            assertEquals(round % 2 == 0 ? KernelOp.Kind.DENSE2_HIGH : KernelOp.Kind.EXCHANGE2_HIGH, op.kind, "round " + round);
+            try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                ScalarKernels.INSTANCE.dense2(ref, 6, 3, u);
+                vk.apply(vec, op);
+                assertStatesClose(ref, vec, TOL, "after re-binding, round " + round);
+            }
+        }
+    }
+}
