@@ -103,6 +103,39 @@ final class DenseSweeps {
         }
     }
 
+    /**
+     * A real 4×4 that is two 2×2 blocks up to a row permutation (KernelOp#twoPairs): a fused
+     * ladder block RY·CNOT is one. Each pair of outputs is a 2×2 of a pair of inputs, stored at
+     * permuted addresses, so per group 16 multiply-adds and 8 coefficient broadcasts instead of the
+     * dense real kernel's 32 and 16. All 8 loads come before the stores (the outputs overwrite
+     * inputs of the other pair; and 4K aliasing between the halves, see OneQubitSweeps#scale).
+     */
+    static void pairs2HighReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] cf = op.pairCoef;
+        long[] off = op.offsets;
+        long i0 = off[op.pairCol[0]], i1 = off[op.pairCol[1]], i2 = off[op.pairCol[2]], i3 = off[op.pairCol[3]];
+        long r0 = off[op.pairRow[0]], r1 = off[op.pairRow[1]], r2 = off[op.pairRow[2]], r3 = off[op.pairRow[3]];
+        int lowest = op.inserted[0];
+        for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
+            long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
+            long first = op.indexOf(p), len = runEnd - p;
+            for (long j = 0; j < len; j += L) {
+                long a = first + j, ai = dim + a;
+                DoubleVector ar = load(seg, a + i0), br = load(seg, a + i1), cr = load(seg, a + i2), dr = load(seg, a + i3);
+                DoubleVector ai0 = load(seg, ai + i0), bi = load(seg, ai + i1), ci = load(seg, ai + i2), di = load(seg, ai + i3);
+                store(ar.fma(b(cf, 0), br.mul(b(cf, 1))), seg, a + r0);
+                store(ar.fma(b(cf, 2), br.mul(b(cf, 3))), seg, a + r1);
+                store(cr.fma(b(cf, 4), dr.mul(b(cf, 5))), seg, a + r2);
+                store(cr.fma(b(cf, 6), dr.mul(b(cf, 7))), seg, a + r3);
+                store(ai0.fma(b(cf, 0), bi.mul(b(cf, 1))), seg, ai + r0);
+                store(ai0.fma(b(cf, 2), bi.mul(b(cf, 3))), seg, ai + r1);
+                store(ci.fma(b(cf, 4), di.mul(b(cf, 5))), seg, ai + r2);
+                store(ci.fma(b(cf, 6), di.mul(b(cf, 7))), seg, ai + r3);
+            }
+            p = runEnd;
+        }
+    }
+
     private static DoubleVector b(double[] t, int k) {
         return DoubleVector.broadcast(S, t[k]);
     }

@@ -28,7 +28,7 @@ public final class KernelOp {
     /** The largest diagonal gate (2^10 entries). */
     public static final int MAX_DIAGONAL_QUBITS = 10;
 
-    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC }
+    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -45,6 +45,12 @@ public final class KernelOp {
      * |01⟩/|10⟩ block: u(r,1)r, u(r,1)i, −u(r,1)i, u(r,2)r, u(r,2)i, −u(r,2)i.
      */
     final double[] exchange = new double[18];
+    /**
+     * PAIRS2_REAL_HIGH: the real 4×4 splits into two 2×2 blocks, rows (pairRow[2p], pairRow[2p+1])
+     * from columns (pairCol[2p], pairCol[2p+1]), coefficients pairCoef[4p..4p+3] row-major.
+     */
+    final int[] pairRow = new int[4], pairCol = new int[4];
+    final double[] pairCoef = new double[8];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
     /** Bit positions skipped by the group → index map, ascending; and the bits forced to 1. */
@@ -132,13 +138,13 @@ public final class KernelOp {
     /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
     public void setMatrix(double[] values) {
         switch (kind) {
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, GENERIC -> {
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC -> {
                 checkMatrix(values, 2 << (2 * nTargets), "matrix");
                 System.arraycopy(values, 0, matrix, 0, values.length);
                 real = isReal(values);
                 if (kind == Kind.GENERIC) buildGenericTable();
                 // the same groups and offsets serve both two-high-target kernels
-                if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH) kind = dense2Kind(values);
+                if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH || kind == Kind.PAIRS2_REAL_HIGH) kind = dense2Kind(values);
             }
             case DIAGONAL -> {
                 checkMatrix(values, 2 << nTargets, "diagonal");
@@ -301,6 +307,7 @@ public final class KernelOp {
                     matrix[3], matrix[4], matrix[5], matrix[6], matrix[7], from, to);
             case DENSE2_HIGH -> DenseSweeps.dense2High(seg, dim, this, from, to);
             case EXCHANGE2_HIGH -> DenseSweeps.exchange2High(seg, dim, this, from, to);
+            case PAIRS2_REAL_HIGH -> DenseSweeps.pairs2HighReal(seg, dim, this, from, to);
             case DIAGONAL -> DiagonalSweep.apply(seg, dim, this, from, to);
             case CONTROLLED_X -> PermutationSweeps.controlledX(seg, dim, this, from, to);
             case SWAP -> PermutationSweeps.swap(seg, dim, this, from, to);
@@ -422,6 +429,7 @@ public final class KernelOp {
      * the exchange kernel's coefficient table.
      */
     private Kind dense2Kind(double[] u) {
+        if (isReal(u) && twoPairs(u)) return Kind.PAIRS2_REAL_HIGH;
         for (int r = 0; r < 4; r++) {
             for (int k = 0; k < 4; k++) {
                 boolean inBlock = r == k || (r == 1 && k == 2) || (r == 2 && k == 1);
@@ -436,6 +444,53 @@ public final class KernelOp {
             exchange[3 * e + 2] = -im;
         }
         return Kind.EXCHANGE2_HIGH;
+    }
+
+    /** The three ways to split the columns {0, 1, 2, 3} into two pairs. */
+    private static final int[][] PAIRINGS = {{0, 1, 2, 3}, {0, 2, 1, 3}, {0, 3, 1, 2}};
+
+    /**
+     * A real 4×4 that is two 2×2 blocks up to a permutation of rows: a real one-qubit gate followed
+     * by any permutation (RY then CNOT, as a fused ladder block is; RY⊗I then SWAP; a controlled
+     * real rotation). True, with the pair tables filled, when every row's nonzeros lie inside one
+     * column pair and each pair feeds exactly two rows.
+     */
+    private boolean twoPairs(double[] u) {
+        for (int[] pc : PAIRINGS) {
+            int[] rowsOf = new int[4];
+            int[] count = new int[2];
+            int[] free = new int[4];
+            int nFree = 0;
+            boolean ok = true;
+            for (int r = 0; r < 4 && ok; r++) {
+                int side = -1;
+                for (int k = 0; k < 4; k++) {
+                    if (u[2 * (4 * r + k)] == 0.0) continue;
+                    int sd = (k == pc[0] || k == pc[1]) ? 0 : 1;
+                    if (side >= 0 && side != sd) ok = false;
+                    side = sd;
+                }
+                if (side < 0) free[nFree++] = r;
+                else if (count[side] == 2) ok = false;
+                else rowsOf[2 * side + count[side]++] = r;
+            }
+            if (!ok) continue;
+            for (int f = 0; f < nFree; f++) { // all-zero rows fill whichever pair has room
+                int side = count[0] < 2 ? 0 : 1;
+                rowsOf[2 * side + count[side]++] = free[f];
+            }
+            for (int p = 0; p < 2; p++) {
+                for (int i = 0; i < 2; i++) {
+                    pairRow[2 * p + i] = rowsOf[2 * p + i];
+                    pairCol[2 * p + i] = pc[2 * p + i];
+                }
+                for (int i = 0; i < 2; i++) {
+                    for (int j = 0; j < 2; j++) pairCoef[4 * p + 2 * i + j] = u[2 * (4 * pairRow[2 * p + i] + pairCol[2 * p + j])];
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean isReal(double[] u) {

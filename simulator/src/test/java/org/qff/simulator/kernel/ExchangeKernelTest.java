@@ -15,9 +15,10 @@ import org.qff.simulator.circuit.GateKind;
 import org.qff.simulator.circuit.GateMatrices;
 
 /**
- * The exchange kernel (two high targets, a 4×4 that only mixes |01⟩ and |10⟩: Heisenberg exchange):
- * the Heisenberg matrix against its definition, the kernel against the scalar reference and
- * against the dense 4×4 kernel, and re-binding between the two.
+ * The structured two-high-target kernels: the exchange kernel (a 4×4 that only mixes |01⟩ and
+ * |10⟩: Heisenberg exchange) and the paired real kernel (two 2×2 blocks up to a row permutation: fused RY·CNOT). The
+ * Heisenberg matrix against its definition, both kernels against the scalar reference (the exchange
+ * one also against the dense 4×4 kernel), and re-binding between them and the dense kernel.
  */
 class ExchangeKernelTest {
 
@@ -147,6 +148,86 @@ class ExchangeKernelTest {
             assertEquals(round % 2 == 0 ? KernelOp.Kind.DENSE2_HIGH : KernelOp.Kind.EXCHANGE2_HIGH, op.kind, "round " + round);
             try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
                 ScalarKernels.INSTANCE.dense2(ref, 6, 3, u);
+                vk.apply(vec, op);
+                assertStatesClose(ref, vec, TOL, "after re-binding, round " + round);
+            }
+        }
+    }
+
+    /**
+     * A random real 4×4 that is two 2×2 blocks up to a row permutation: a random column pairing,
+     * random rows for each pair, Gaussian entries (a quarter of them exactly 0).
+     */
+    private static double[] randomPairedReal(Random rnd) {
+        int[][] pairings = {{0, 1, 2, 3}, {0, 2, 1, 3}, {0, 3, 1, 2}};
+        int[] cols = pairings[rnd.nextInt(3)];
+        int[] rows = KernelTestSupport.randomQubits(4, 4, rnd); // a random permutation of 0..3
+        double[] m = new double[32];
+        for (int p = 0; p < 2; p++) {
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    m[2 * (4 * rows[2 * p + i] + cols[2 * p + j])] = rnd.nextInt(4) == 0 ? 0.0 : rnd.nextGaussian();
+                }
+            }
+        }
+        return m;
+    }
+
+    /** CNOT(control = local bit 0, target = local bit 1) · (RY(θ) on local bit 1): a fused ladder block. */
+    private static double[] ryThenCnot(double theta) {
+        double c = Math.cos(theta / 2), s = Math.sin(theta / 2);
+        double[] ry = new double[32]; // I ⊗ RY on local bit 1: rows/cols (b1 b0)
+        for (int b0 = 0; b0 < 2; b0++) {
+            ry[2 * (4 * b0 + b0)] = c;
+            ry[2 * (4 * b0 + (2 | b0))] = -s;
+            ry[2 * (4 * (2 | b0) + b0)] = s;
+            ry[2 * (4 * (2 | b0) + (2 | b0))] = c;
+        }
+        double[] cx = new double[32];
+        for (int i = 0; i < 4; i++) cx[2 * (4 * ((i & 1) == 1 ? i ^ 2 : i) + i)] = 1;
+        return multiply(cx, ry);
+    }
+
+    @Test
+    void pairedRealFourByFourTakesItsKernelAndMatchesReference() {
+        Random rnd = new Random(14);
+        VectorKernels vk = VectorKernels.singleThreaded();
+        for (int n = 2; n <= 10; n++) {
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    if (a == b) continue;
+                    double[] u = rnd.nextBoolean() ? ryThenCnot(rnd.nextDouble() * 7 - 3.5) : randomPairedReal(rnd);
+                    KernelOp op = KernelOp.dense(new int[] {a, b}, u);
+                    if (a >= Lanes.LOG_L && b >= Lanes.LOG_L) assertEquals(KernelOp.Kind.PAIRS2_REAL_HIGH, op.kind, "kind at " + a + "," + b);
+                    try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                        ScalarKernels.INSTANCE.dense2(ref, a, b, u);
+                        vk.apply(vec, op);
+                        assertStatesClose(ref, vec, TOL, "paired real 4×4 (" + a + "," + b + ") on " + n);
+                    }
+                }
+            }
+        }
+        // sparse but not two pairs (rows 0 and 1 share column 0 with different partners): the dense kernel
+        double[] mixed = new double[32];
+        mixed[2 * 0] = 1; mixed[2 * 1] = 1; mixed[2 * 4] = 1; mixed[2 * 6] = 1; mixed[2 * 11] = 1; mixed[2 * 15] = 1;
+        assertEquals(KernelOp.Kind.DENSE2_HIGH, KernelOp.dense(new int[] {4, 6}, mixed).kind);
+        // re-binding moves between the paired, exchange and dense kernels
+        KernelOp op = KernelOp.dense(new int[] {5, 3}, ryThenCnot(0.3));
+        for (int round = 0; round < 6; round++) {
+            double[] u = switch (round % 3) {
+                case 0 -> randomMatrix(2, rnd);
+                case 1 -> randomPairedReal(rnd);
+                default -> randomExchange(rnd);
+            };
+            op.setMatrix(u);
+            KernelOp.Kind expected = switch (round % 3) {
+                case 0 -> KernelOp.Kind.DENSE2_HIGH;
+                case 1 -> KernelOp.Kind.PAIRS2_REAL_HIGH;
+                default -> KernelOp.Kind.EXCHANGE2_HIGH;
+            };
+            assertEquals(expected, op.kind, "round " + round);
+            try (StateVector ref = randomState(7, rnd); StateVector vec = ref.copy()) {
+                ScalarKernels.INSTANCE.dense2(ref, 5, 3, u);
                 vk.apply(vec, op);
                 assertStatesClose(ref, vec, TOL, "after re-binding, round " + round);
             }
