@@ -45,4 +45,6 @@ final class BlockedOps implements Op {
     public void rebind(Bindings bindings) {}
 
     int size() { return members.length; }
+
+    String split() { return lowQubits + "," + highFrom; }
 }

@@ -102,11 +102,25 @@ class SimulatorTest {
             double[] start = org.qff.simulator.reference.DenseReference.randomState(n, rnd);
             double[] plain = runFrom(Simulator.reference(), c, start);
             for (int block : new int[] {3, 5, n - 1}) {
-                for (int width : new int[] {0, 3}) {
+                for (int width : new int[] {0, 2, 3}) {
                     Simulator sim = Simulator.create().withFusion(width).withCacheBlocking(block);
                     assertClose(plain, runFrom(sim, c, start), TOL, sim + " n=" + n);
                     assertClose(plain, runFrom(Simulator.using(VectorKernels.withThreads(2, 1)).withFusion(width).withCacheBlocking(block), c, start), TOL, "2 threads " + sim);
                 }
+            }
+        }
+        // the benchmark's layered circuit (RY on all + CNOT ladder): fused 2-qubit blocks are real
+        // RY·CNOT products (the paired kernel, on every target pair, low ones through the real
+        // shuffle kernels), cache-blocked in contiguous and strided passes, 1 and 2 threads
+        for (int n : new int[] {9, 11}) {
+            Circuit c = GateFuserTest.layered(n, 3);
+            double[] start = org.qff.simulator.reference.DenseReference.randomState(n, rnd);
+            double[] plain = runFrom(Simulator.reference(), c, start);
+            for (int block : new int[] {0, 6, 8}) {
+                Simulator sim = Simulator.create().withFusion(2).withCacheBlocking(block);
+                assertClose(plain, runFrom(sim, c, start), TOL, "layered " + sim + " n=" + n);
+                assertClose(plain, runFrom(Simulator.using(VectorKernels.withThreads(2, 1)).withFusion(2).withCacheBlocking(block), c, start), TOL,
+                        "layered, 2 threads " + sim + " n=" + n);
             }
         }
         // a layer on 12 qubits with 2^8-amplitude blocks (gates in order, 47 → 4 passes):
