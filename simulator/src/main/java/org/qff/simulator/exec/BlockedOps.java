@@ -45,6 +45,4 @@ final class BlockedOps implements Op {
     public void rebind(Bindings bindings) {}
 
     int size() { return members.length; }
-
-    String split() { return lowQubits + "," + highFrom; }
 }

@@ -151,13 +151,24 @@ final class DenseSweeps {
 
     /** {@link #pairs2HighReal} for a low first target: the flat loop, same arithmetic per group. */
     private static void pairs2HighRealFlat(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        long skip = (1L << op.inserted[0]) | (1L << op.inserted[1]);
+        pairs2HighRealMasked(seg, dim, op, op.indexOf(from << LOG_L), to - from, skip, 0);
+    }
+
+    /**
+     * {@link #pairs2HighReal} on {@code count} groups starting at amplitude index {@code a}, walking
+     * the indices whose bits under {@code mask} equal {@code pattern}, in increasing order:
+     * a ← ((a | mask) + L) &amp; ~mask | pattern (the add carries through the fixed bits). With mask =
+     * the targets' bits this is the flat loop; with the middle qubits of a strided cache block added,
+     * one call covers the whole block (VectorKernels#applyBlocked), instead of one per contiguous run.
+     */
+    static void pairs2HighRealMasked(MemorySegment seg, long dim, KernelOp op, long a, long count, long mask, long pattern) {
         double[] cf = op.pairCoef;
         long[] off = op.offsets;
         long i0 = off[op.pairCol[0]], i1 = off[op.pairCol[1]], i2 = off[op.pairCol[2]], i3 = off[op.pairCol[3]];
         long r0 = off[op.pairRow[0]], r1 = off[op.pairRow[1]], r2 = off[op.pairRow[2]], r3 = off[op.pairRow[3]];
-        long m0 = 1L << op.inserted[0], m1 = 1L << op.inserted[1];
-        long a = op.indexOf(from << LOG_L);
-        for (long g = from; g < to; g++) {
+        long keep = ~mask;
+        for (long g = 0; g < count; g++) {
             long ai = dim + a;
             DoubleVector ar = load(seg, a + i0), br = load(seg, a + i1), cr = load(seg, a + i2), dr = load(seg, a + i3);
             DoubleVector ai0 = load(seg, ai + i0), bi = load(seg, ai + i1), ci = load(seg, ai + i2), di = load(seg, ai + i3);
@@ -169,9 +180,7 @@ final class DenseSweeps {
             store(ai0.fma(b(cf, 2), bi.mul(b(cf, 3))), seg, ai + r1);
             store(ci.fma(b(cf, 4), di.mul(b(cf, 5))), seg, ai + r2);
             store(ci.fma(b(cf, 6), di.mul(b(cf, 7))), seg, ai + r3);
-            a += L;
-            a += a & m0;
-            a += a & m1;
+            a = (((a | mask) + L) & keep) | pattern;
         }
     }
 

@@ -225,9 +225,17 @@ public final class VectorKernels implements GateKernels {
     private static void runBlocks(MemorySegment seg, long dim, int n, int c, int h, List<KernelOp> ops,
                                   long from, long to, double[] work) {
         int count = ops.size();
+        long middle = (1L << h) - (1L << c);
         for (long blk = from; blk < to; blk++) {
             for (int i = 0; i < count; i++) {
                 KernelOp op = ops.get(i);
+                if (h < n && op.kind == KernelOp.Kind.PAIRS2_REAL_HIGH) {
+                    // a strided block in one call: the kernel steps past the targets' and the middle bits
+                    long skip = middle | (1L << op.inserted[0]) | (1L << op.inserted[1]);
+                    long pattern = blk << c;
+                    DenseSweeps.pairs2HighRealMasked(seg, dim, op, pattern, 1L << (c - LOG_L + n - h - 2), skip, pattern);
+                    continue;
+                }
                 int below = op.insertedBelow(c);
                 int lb = c - LOG_L - below;
                 int highBits = (n - h) - (op.nInserted - below);

@@ -233,4 +233,33 @@ class ExchangeKernelTest {
             }
         }
     }
+
+    @Test
+    void pairedKernelOnStridedCacheBlocksEqualsPlainApplicationBitForBit() {
+        // strided blocks [0, c) ∪ [h, n) take the paired kernel's masked walk (one call per block);
+        // targets in the low part, the high part and across both, 1 and 2 threads
+        Random rnd = new Random(15);
+        int n = 11;
+        for (int[] split : new int[][] {{3, 8}, {4, 7}, {5, 9}}) {
+            int c = split[0], h = split[1];
+            java.util.List<KernelOp> ops = new java.util.ArrayList<>();
+            int[][] pairs = {{h, h + 1}, {n - 1, h}, {Lanes.LOG_L, n - 2}, {c - 1, h + 2}, {h + 1, n - 1}};
+            for (int[] q : pairs) {
+                boolean inBlock = true;
+                for (int x : q) inBlock &= x >= Lanes.LOG_L && x < n && (x < c || x >= h);
+                if (q[0] == q[1] || !inBlock) continue;
+                ops.add(KernelOp.dense(q, rnd.nextBoolean() ? ryThenCnot(rnd.nextDouble() * 6) : randomPairedReal(rnd)));
+            }
+            ops.add(KernelOp.ry(0, 0.3)); // a non-paired op in between
+            ops.add(KernelOp.dense(new int[] {n - 1, h}, ryThenCnot(1.1)));
+            for (KernelOp op : ops) if (op.nTargets == 2) assertEquals(KernelOp.Kind.PAIRS2_REAL_HIGH, op.kind, op.toString());
+            for (int threads : new int[] {1, 2}) {
+                try (StateVector plain = randomState(n, rnd); StateVector blocked = plain.copy()) {
+                    for (KernelOp op : ops) VectorKernels.singleThreaded().apply(plain, op);
+                    VectorKernels.withThreads(threads, 1).applyBlocked(blocked, ops, c, h);
+                    KernelTestSupport.assertStatesIdentical(plain, blocked, "split " + c + "," + h + ", " + threads + " threads");
+                }
+            }
+        }
+    }
 }
