@@ -84,20 +84,27 @@ final class DiagonalSweep {
         long g = from;
         for (; g < to && (g & (period - 1)) != 0; g++) one(seg, dim, op, g);
         long alignedEnd = g + ((to - g) & -period);
+        periods(seg, dim, tab, half, period, g, alignedEnd);
+        for (g = Math.max(g, alignedEnd); g < to; g++) one(seg, dim, op, g);
+    }
+
+    /** Whole periods [from, to) (multiples of period), both patterns, in index order. */
+    private static void periods(MemorySegment seg, long dim, double[] tab, long half, long period, long from, long to) {
         DoubleVector c0r = DoubleVector.fromArray(S, tab, 0), c0i = DoubleVector.fromArray(S, tab, L);
         DoubleVector c1r = DoubleVector.fromArray(S, tab, 2 * L), c1i = DoubleVector.fromArray(S, tab, 3 * L);
         DoubleVector n0i = c0i.neg(), n1i = c1i.neg();
-        for (long p = g; p < alignedEnd; p += period) {
-            for (long q = p, e = p + half; q < e; q++) {
-                long i = q << LOG_L, k = i + (half << LOG_L);
-                DoubleVector vr = load(seg, i), vi = load(seg, dim + i), wr = load(seg, k), wi = load(seg, dim + k);
-                store(vr.fma(c0r, vi.mul(n0i)), seg, i);
-                store(vr.fma(c0i, vi.mul(c0r)), seg, dim + i);
-                store(wr.fma(c1r, wi.mul(n1i)), seg, k);
-                store(wr.fma(c1i, wi.mul(c1r)), seg, dim + k);
-            }
+        // one flat loop (a nested period/half loop kept two vectors boxed per call)
+        int shift = Long.numberOfTrailingZeros(half);
+        long hv = half << LOG_L;
+        for (long j = 0, count = (to - from) >> 1; j < count; j++) {
+            long q = from + ((j >> shift) << (shift + 1)) + (j & (half - 1));
+            long i = q << LOG_L, k = i + hv;
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i), wr = load(seg, k), wi = load(seg, dim + k);
+            store(vr.fma(c0r, vi.mul(n0i)), seg, i);
+            store(vr.fma(c0i, vi.mul(c0r)), seg, dim + i);
+            store(wr.fma(c1r, wi.mul(n1i)), seg, k);
+            store(wr.fma(c1i, wi.mul(c1r)), seg, dim + k);
         }
-        for (g = Math.max(g, alignedEnd); g < to; g++) one(seg, dim, op, g);
     }
 
     private static void one(MemorySegment seg, long dim, KernelOp op, long g) {

@@ -51,6 +51,7 @@ public final class KernelOp {
      */
     final int[] pairRow = new int[4], pairCol = new int[4];
     final double[] pairCoef = new double[8];
+    private final int[] pairScratch = new int[4], pairCount = new int[2], pairFree = new int[4];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
     /** Bit positions skipped by the group → index map, ascending; and the bits forced to 1. */
@@ -436,15 +437,17 @@ public final class KernelOp {
                 if (!inBlock && (u[2 * (4 * r + k)] != 0.0 || u[2 * (4 * r + k) + 1] != 0.0)) return Kind.DENSE2_HIGH;
             }
         }
-        int[] entries = {0, 15, 5, 6, 9, 10}; // (0,0), (3,3), (1,1), (1,2), (2,1), (2,2)
-        for (int e = 0; e < entries.length; e++) {
-            double re = u[2 * entries[e]], im = u[2 * entries[e] + 1];
+        for (int e = 0; e < EXCHANGE_ENTRIES.length; e++) {
+            double re = u[2 * EXCHANGE_ENTRIES[e]], im = u[2 * EXCHANGE_ENTRIES[e] + 1];
             exchange[3 * e] = re;
             exchange[3 * e + 1] = im;
             exchange[3 * e + 2] = -im;
         }
         return Kind.EXCHANGE2_HIGH;
     }
+
+    /** Row-major 4×4 entries the exchange table holds: (0,0), (3,3), (1,1), (1,2), (2,1), (2,2). */
+    private static final int[] EXCHANGE_ENTRIES = {0, 15, 5, 6, 9, 10};
 
     /** The three ways to split the columns {0, 1, 2, 3} into two pairs. */
     private static final int[][] PAIRINGS = {{0, 1, 2, 3}, {0, 2, 1, 3}, {0, 3, 1, 2}};
@@ -456,10 +459,11 @@ public final class KernelOp {
      * column pair and each pair feeds exactly two rows.
      */
     private boolean twoPairs(double[] u) {
+        // scratch fields, not new arrays: configuring an op allocates nothing
+        int[] rowsOf = pairScratch, count = pairCount, free = pairFree;
         for (int[] pc : PAIRINGS) {
-            int[] rowsOf = new int[4];
-            int[] count = new int[2];
-            int[] free = new int[4];
+            count[0] = 0;
+            count[1] = 0;
             int nFree = 0;
             boolean ok = true;
             for (int r = 0; r < 4 && ok; r++) {

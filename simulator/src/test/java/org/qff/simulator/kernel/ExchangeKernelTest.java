@@ -1,6 +1,7 @@
 package org.qff.simulator.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qff.simulator.kernel.KernelTestSupport.TOL;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
 import static org.qff.simulator.kernel.KernelTestSupport.randomMatrix;
@@ -261,5 +262,20 @@ class ExchangeKernelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void reconfiguringBetweenTheTwoQubitKernelsAllocatesNothing() {
+        // the kind decision (exchange / paired / dense) runs on every GateKernels.dense2 call and
+        // every re-binding: it must not allocate (a per-call table literal once cost 40 B)
+        Random rnd = new Random(16);
+        double[][] us = {heisenberg(0.3), randomPairedReal(rnd), randomMatrix(2, rnd), ryThenCnot(0.7)};
+        KernelOp op = KernelOp.dense(new int[] {3, 4}, us[0]);
+        for (int i = 0; i < 20_000; i++) op.setMatrix(us[i & 3]);
+        long before = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 20_000; i++) op.setMatrix(us[i & 3]);
+        long bytes = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes() - before;
+        // any per-call allocation would be ≥ 16 B × 20 000; allow a little JVM noise
+        assertTrue(bytes < 20_000, bytes + " bytes allocated in 20 000 re-bindings");
     }
 }
