@@ -321,6 +321,13 @@ public final class KernelOp {
         return indexOf(g << LOG_L);
     }
 
+    /** The skipped (inserted) bit positions as a mask. */
+    long skipMask() {
+        long m = 0;
+        for (int i = 0; i < nInserted; i++) m |= 1L << inserted[i];
+        return m;
+    }
+
     /** The amplitude index of compressed index p (skipped bits inserted, controls set). */
     long indexOf(long p) {
         for (int i = 0; i < nInserted; i++) p = Lanes.insertZero(p, inserted[i]);

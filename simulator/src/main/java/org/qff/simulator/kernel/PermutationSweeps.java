@@ -25,9 +25,13 @@ final class PermutationSweeps {
         boolean masked = op.laneControl != (1L << L) - 1;
         if (t >= LOG_L) {
             long half = 1L << t;
+            // consecutive groups' base indices by a masked step, not a per-group base(g) call:
+            // a ← ((a | skip) + L) & ~skip | controls (the add carries past the skipped bits)
+            long skip = op.skipMask(), set = op.setBits, keep = ~skip;
+            long a = op.base(from);
             if (!masked) {
-                for (long g = from; g < to; g++) {
-                    long i0 = op.base(g), i1 = i0 + half;
+                for (long g = from; g < to; g++, a = (((a | skip) + L) & keep) | set) {
+                    long i0 = a, i1 = i0 + half;
                     // all loads first (4K aliasing between the re and im halves)
                     DoubleVector ar = load(seg, i0), br = load(seg, i1);
                     DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
@@ -40,8 +44,8 @@ final class PermutationSweeps {
                 // Low controls: blends and full stores (every line is read anyway; a masked store
                 // costs more than the blend).
                 VectorMask<Double> m = Lanes.mask(op.laneControl);
-                for (long g = from; g < to; g++) {
-                    long i0 = op.base(g), i1 = i0 + half;
+                for (long g = from; g < to; g++, a = (((a | skip) + L) & keep) | set) {
+                    long i0 = a, i1 = i0 + half;
                     DoubleVector ar = load(seg, i0), br = load(seg, i1);
                     DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
                     store(ar.blend(br, m), seg, i0);

@@ -133,6 +133,31 @@ class VectorKernelsTest {
     }
 
     @Test
+    void kernelsOnBothSidesOfTheFlatLoopLimit() {
+        // targets below DenseSweeps.FLAT_BELOW walk groups in one flat loop, those at or above it in
+        // runs: check both, on a state large enough for the run loops (n = 12 > MAX_N)
+        Random rnd = new Random(7);
+        int n = 12, f = DenseSweeps.FLAT_BELOW;
+        double[] paired = new double[32]; // RY(0.9) on local bit 1, then CNOT(local 0 → local 1)
+        double c = Math.cos(0.45), sn = Math.sin(0.45);
+        double[][] ry = {{c, -sn}, {sn, c}};
+        for (int r = 0; r < 4; r++) {
+            int src = (r & 1) == 1 ? r ^ 2 : r;
+            for (int k = 0; k < 4; k++) if ((src & 1) == (k & 1)) paired[2 * (4 * r + k)] = ry[src >> 1][k >> 1];
+        }
+        for (int t : new int[] {f - 2, f - 1, f, n - 1}) {
+            if (t < Lanes.LOG_L + 1 || t >= n) continue;
+            double theta = rnd.nextDouble() * 6;
+            int lower = t - 1;
+            check(n, rnd, "ry t=" + t, (k, s) -> k.ry(s, t, theta));
+            check(n, rnd, "cnot " + lower + "→" + t, (k, s) -> k.controlledX(s, new int[] {lower}, t));
+            check(n, rnd, "toffoli 0," + lower + "→" + t, (k, s) -> k.controlledX(s, new int[] {0, lower}, t));
+            check(n, rnd, "paired real 4×4 (" + lower + "," + t + ")", (k, s) -> k.dense2(s, lower, t, paired));
+            check(n, rnd, "paired real 4×4 (" + t + "," + lower + ")", (k, s) -> k.dense2(s, t, lower, paired));
+        }
+    }
+
+    @Test
     void diagonalsWithOneLowHighQubitOnUnalignedGroupRanges() {
         // Lowest high qubit at 3 or 4 takes the alternating-pattern loop; ranges that start and end
         // mid-period (as thread chunks and cache blocks may) exercise its head and tail.
