@@ -7,6 +7,7 @@ import org.qff.simulator.circuit.Expr;
 import org.qff.simulator.circuit.Gate;
 import org.qff.simulator.gradient.ExprCalculus;
 import org.qff.simulator.gradient.GateDerivatives;
+import org.qff.simulator.gradient.ObservableChecks;
 import org.qff.simulator.observable.PauliSum;
 
 /**
@@ -164,7 +165,7 @@ public final class BatchEvaluator {
 
     /** values[b] = ⟨O⟩ of member b. */
     public void values(PauliSum o, double[] values) {
-        checkObservable(o, "observable");
+        ObservableChecks.check(o, -1, n);
         checkOut(values);
         checkBindings();
         forward(false, null, null);
@@ -473,16 +474,11 @@ public final class BatchEvaluator {
         }
     }
 
-    private void checkObservable(PauliSum o, String name) {
-        if (o == null) throw new IllegalArgumentException(name + " is null");
-        if (o.maxQubit() >= n) throw new IllegalArgumentException(name + " acts on qubit " + o.maxQubit() + " but the circuit has " + n + " qubits (0.." + (n - 1) + ")");
-    }
-
     private void checkWeighted(PauliSum[] os, double[] w) {
         if (os == null || w == null || os.length == 0) throw new IllegalArgumentException("observables and weights are required");
         if (w.length != os.length) throw new IllegalArgumentException(os.length + " observables but " + w.length + " weights");
         for (int m = 0; m < os.length; m++) {
-            checkObservable(os[m], "observable " + m);
+            ObservableChecks.check(os[m], m, n);
             if (!Double.isFinite(w[m])) throw new IllegalArgumentException("weight " + m + " = " + w[m] + " is not finite");
         }
     }

@@ -325,7 +325,9 @@ final class BatchKernels {
     /** dst += weight·O·src for every member (dst and src distinct). */
     static void addObservable(BatchState dst, double weight, PauliSum o, BatchState src) {
         int w = dst.width;
-        for (PauliString p : o.terms()) {
+        var terms = o.terms();
+        for (int t = 0; t < terms.size(); t++) {
+            PauliString p = terms.get(t);
             int flip = 0, zmask = 0, ys = 0;
             for (int k = 0; k < p.qubits().length; k++) {
                 int b = 1 << p.qubits()[k];

@@ -99,7 +99,7 @@ public final class AdjointEvaluator implements AutoCloseable {
     public double value(Bindings b, PauliSum o) {
         checkOpen();
         cc.checkBindings(b);
-        cc.checkObservable(o, "observable");
+        cc.checkObservable(o, -1);
         forward(b, false, null, null);
         return Expectation.of(psi, o);
     }
@@ -139,7 +139,7 @@ public final class AdjointEvaluator implements AutoCloseable {
         CompiledCircuit.checkLength(values, m, "values");
         if (dTrainables != null && dTrainables.length != m) throw new IllegalArgumentException("dTrainables has " + dTrainables.length + " rows, expected " + m);
         if (dInputs != null && dInputs.length != m) throw new IllegalArgumentException("dInputs has " + dInputs.length + " rows, expected " + m);
-        for (int i = 0; i < m; i++) cc.checkObservable(observables[i], "observable " + i);
+        for (int i = 0; i < m; i++) cc.checkObservable(observables[i], i);
         forward(b, false, null, null);
         psiFinal.copyFrom(psi);
         for (int i = 0; i < m; i++) {
@@ -274,7 +274,9 @@ public final class AdjointEvaluator implements AutoCloseable {
             StateOps.zero(lambda);
             for (int m = 0; m < os.length; m++) {
                 double v = 0;
-                for (var p : os[m].terms()) {
+                var terms = os[m].terms();
+                for (int t = 0; t < terms.size(); t++) {
+                    var p = terms.get(t);
                     tmp.copyFrom(psi);
                     StateOps.applyPauli(cc.kernels, p, tmp);
                     v += p.coefficient() * StateOps.realInner(psi, tmp);
@@ -287,7 +289,9 @@ public final class AdjointEvaluator implements AutoCloseable {
         if (tangent) {
             StateOps.zero(lambdaDot);
             for (int m = 0; m < os.length; m++) {
-                for (var p : os[m].terms()) {
+                var terms = os[m].terms();
+                for (int t = 0; t < terms.size(); t++) {
+                    var p = terms.get(t);
                     tmp.copyFrom(psiDot);
                     StateOps.applyPauli(cc.kernels, p, tmp);
                     StateOps.axpy(lambdaDot, w[m] * p.coefficient(), tmp);
@@ -438,7 +442,7 @@ public final class AdjointEvaluator implements AutoCloseable {
         if (w.length != os.length) throw new IllegalArgumentException(os.length + " observables but " + w.length + " weights");
         CompiledCircuit.checkLength(values, os.length, "values");
         for (int m = 0; m < os.length; m++) {
-            cc.checkObservable(os[m], "observable " + m);
+            cc.checkObservable(os[m], m);
             if (!Double.isFinite(w[m])) throw new IllegalArgumentException("weight " + m + " = " + w[m] + " is not finite");
         }
     }
