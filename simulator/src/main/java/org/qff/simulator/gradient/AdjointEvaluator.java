@@ -313,11 +313,21 @@ public final class AdjointEvaluator implements AutoCloseable {
 
     private void backward(Bindings b, boolean tangent, double[] tT, double[] tX,
                           double[] gT, double[] gX, double[] hT, double[] hX) {
-        for (int k = cc.size() - 1; k >= 0; k--) {
-            if (!tangent && pass.segmentAt(k) != null) {
-                k = pass.run(pass.segmentAt(k), psi, lambda, argVals, b, gT, gX); // the loop's k-- then moves below it
-                continue;
+        if (!tangent) {
+            for (int i = 0; i < pass.actions(); i++) {
+                int a = pass.action(i);
+                if (a < 0) pass.run(a, psi, lambda, argVals, b, gT, gX);
+                else backwardGate(a, b, false, tT, tX, gT, gX, hT, hX);
             }
+            return;
+        }
+        for (int k = cc.size() - 1; k >= 0; k--) backwardGate(k, b, true, tT, tX, gT, gX, hT, hX);
+    }
+
+    /** The backward step of gate k alone (ψ, λ and with a tangent ψ̇, λ̇ from after it to before it). */
+    private void backwardGate(int k, Bindings b, boolean tangent, double[] tT, double[] tX,
+                              double[] gT, double[] gX, double[] hT, double[] hX) {
+        {
             if (!cc.parametric[k]) {
                 cc.applyFixed(k, psi, true);
                 cc.applyFixed(k, lambda, true);
@@ -325,7 +335,7 @@ public final class AdjointEvaluator implements AutoCloseable {
                     cc.applyFixed(k, psiDot, true);
                     cc.applyFixed(k, lambdaDot, true);
                 }
-                continue;
+                return;
             }
             var kind = cc.gates[k].kind();
             int dim = cc.dim(k);

@@ -30,7 +30,8 @@ import org.qff.simulator.circuit.GateKind;
  * Other gates (two-qubit parameterised and non-diagonal fixed gates) stay with
  * {@link AdjointEvaluator}'s per-gate code and split the pass into segments.
  *
- * <p><b>Cache blocks.</b> Consecutive steps form a segment whose qubits all lie in a block's qubits;
+ * <p><b>Cache blocks.</b> Steps form a segment whose qubits all lie in a block's qubits (steps are
+ * moved past items on other qubits to fill segments, see the constructor);
  * the segment is then applied one block of both states at a time (all its steps on block 0, then on
  * block 1, …), so a segment costs one pass over memory instead of one per step. A block is the set of
  * amplitudes agreeing on the "middle" qubits [c1, h): 2^c1 contiguous amplitudes times 2^(n−h) runs.
@@ -50,10 +51,14 @@ final class BackwardPass {
     private static final int CHUNK = 512;
     private static final int CHUNK_GROUPS = CHUNK / (2 * L);
 
+    /** Items looked ahead when filling a segment (bounds the construction cost on long circuits). */
+    private static final int LOOKAHEAD = 4096;
+
     private final CompiledCircuit cc;
     private final int n;
-    /** segmentAt[k]: the segment whose first (highest) gate is k, else null. */
-    private final Segment[] segmentAt;
+    /** The first-order backward pass: see {@link #action}. */
+    private final int[] schedule;
+    private final Segment[] segments;
     private final int lowC, splitC1, splitH;
 
     // scratch for building a run's matrices
@@ -62,7 +67,6 @@ final class BackwardPass {
     BackwardPass(CompiledCircuit cc, int blockQubits) {
         this.cc = cc;
         this.n = cc.qubits();
-        this.segmentAt = new Segment[cc.size()];
         int c = Math.max(LOG_L + 2, blockQubits);
         if (n <= c) {
             lowC = n;
@@ -74,34 +78,68 @@ final class BackwardPass {
             splitC1 = c - b;
             splitH = n - b;
         }
-        if (n < LOG_L) return; // a state smaller than one vector: every gate goes through the kernels
-        Segment current = null;
+        // the backward pass's items in order: fused steps, and gates left to the evaluator (Integer)
+        List<Object> items = new ArrayList<>();
         for (int k = cc.size() - 1; k >= 0; ) {
-            Step st = classify(k);
+            Step st = n < LOG_L ? null : classify(k); // a state smaller than one vector: every gate per gate
             if (st == null) {
-                close(current);
-                current = null;
-                k--;
+                items.add(k--);
+            } else {
+                items.add(st);
+                k -= st.length;
+            }
+        }
+        // Greedy list scheduling into segments: starting from the first item not yet scheduled, take
+        // every later step that fits the segment's block and commutes with the items skipped so far
+        // (acts on none of their qubits: then moving it before them changes neither the states nor
+        // its derivative elements). In a hardware-efficient layer this puts the CZs and one-qubit
+        // gates on the top qubits in one split-block segment and the rest in one low-block segment.
+        List<Integer> actions = new ArrayList<>();
+        List<Segment> segs = new ArrayList<>();
+        boolean[] done = new boolean[items.size()];
+        long all = n >= 63 ? -1L : (1L << n) - 1;
+        for (int first = 0; first < items.size(); first++) {
+            if (done[first]) continue;
+            if (items.get(first) instanceof Integer k) {
+                actions.add(k);
                 continue;
             }
-            if (current != null && canAppend(current.mask, st.mask)) {
-                current.steps.add(st);
-                current.mask |= st.mask;
-            } else {
-                close(current);
-                current = new Segment(k);
-                current.steps.add(st);
-                current.mask = st.mask;
+            Segment seg = new Segment();
+            long blocked = 0;
+            for (int i = first; i < items.size() && i < first + LOOKAHEAD && blocked != all; i++) {
+                if (done[i]) continue;
+                Object x = items.get(i);
+                long m = x instanceof Step st ? st.mask : gateMask((Integer) x);
+                if ((m & blocked) == 0 && x instanceof Step st && (seg.steps.isEmpty() || canAppend(seg.mask, m))) {
+                    seg.steps.add(st);
+                    seg.mask |= m;
+                    done[i] = true;
+                } else {
+                    blocked |= m;
+                }
             }
-            current.lowestGate = k - st.length + 1;
-            k -= st.length;
+            close(seg);
+            actions.add(-1 - segs.size());
+            segs.add(seg);
         }
-        close(current);
+        schedule = actions.stream().mapToInt(Integer::intValue).toArray();
+        segments = segs.toArray(new Segment[0]);
     }
 
-    /** The segment starting (going backwards) at gate k, or null if gate k is handled per gate. */
-    Segment segmentAt(int k) {
-        return segmentAt[k];
+    /** Number of actions of the first-order backward pass. */
+    int actions() {
+        return schedule.length;
+    }
+
+    /** Action i: a gate index ≥ 0 (handled per gate by the evaluator) or −1 − (segment index) (see {@link #run}). */
+    int action(int i) {
+        return schedule[i];
+    }
+
+    private long gateMask(int k) {
+        long m = 0;
+        for (int q : cc.gates[k].qubits()) m |= 1L << q;
+        return m;
     }
 
     private boolean fits(long mask, int c1, int h) {
@@ -131,7 +169,6 @@ final class BackwardPass {
             s.h = n;
         }
         s.finish();
-        segmentAt[s.firstGate] = s;
     }
 
     private boolean oneQubit(int k) {
@@ -178,12 +215,12 @@ final class BackwardPass {
     }
 
     /**
-     * Runs segment s on ψ and λ (the states after its first gate): afterwards they are the states
-     * before its last gate, and every derivative element of its gates has been chained into gT, gX.
-     * argVals[k] holds gate k's argument values from the forward pass. Returns the segment's lowest
-     * gate index.
+     * Runs the segment of action a (a < 0) on ψ and λ: it un-computes its gates and chains every
+     * derivative element of them into gT, gX. argVals[k] holds gate k's argument values from the
+     * forward pass.
      */
-    int run(Segment s, StateVector psi, StateVector lambda, double[][] argVals, Bindings b, double[] gT, double[] gX) {
+    void run(int a, StateVector psi, StateVector lambda, double[][] argVals, Bindings b, double[] gT, double[] gX) {
+        Segment s = segments[-1 - a];
         for (Step st : s.steps) if (st.kind == Step.RUN) prepareRun(st, argVals);
         MemorySegment ps = psi.segment(), ls = lambda.segment();
         long dim = psi.dimension();
@@ -221,7 +258,6 @@ final class BackwardPass {
                 ExprCalculus.accumulate(cc.gates[st.gateOf[i]].args()[st.argOf[i]], b, 2 * e, gT, gX);
             }
         }
-        return s.lowestGate;
     }
 
     /** Groups [0, groups) of a high-target step (see {@link AdjointSweeps#pairProducts}), chunk by chunk. */
@@ -277,26 +313,19 @@ final class BackwardPass {
     /** Segments by block shape, {low, split, whole state}, and steps in them: for tests and diagnostics. */
     int[] shapeCounts() {
         int[] c = new int[4];
-        for (Segment s : segmentAt) {
-            if (s == null) continue;
+        for (Segment s : segments) {
             c[s.h == n && s.c1 == n ? 2 : s.h == n ? 0 : 1]++;
             c[3] += s.stepArray.length;
         }
         return c;
     }
 
-    /** Consecutive steps applied block by block. */
+    /** Steps applied block by block. */
     static final class Segment {
-        final int firstGate;
-        int lowestGate;
         long mask;
         int c1, h;
         final List<Step> steps = new ArrayList<>();
         Step[] stepArray;
-
-        Segment(int firstGate) {
-            this.firstGate = firstGate;
-        }
 
         void finish() {
             stepArray = steps.toArray(new Step[0]);
