@@ -280,19 +280,12 @@ final class BatchEngine {
                 continue;
             }
             adjointSoA(uMats[g], dim, uDag);
-            BatchKernels.apply(psi, q, uDag);
-            if (tangent) {
-                tangentMatrices(g, tT, tX);
-                tmp.copyFrom(psi);
-                BatchKernels.apply(tmp, q, uDot);
-                BatchKernels.axpy(psiDot, -1.0, tmp);
-                BatchKernels.apply(psiDot, q, uDag);
-            }
             double[] av = argVals[g], ad = argDots[g];
             if (!tangent && q.length == 1) {
-                // all arguments' elements from one sweep of outer products (see BatchKernels.outerProducts1)
+                // ψ ← U†ψ, all arguments' elements from the outer products of λ and the new ψ
+                // (see BatchKernels.outerProducts1), λ ← U†λ: one fused sweep
                 Arrays.fill(outer, 0);
-                BatchKernels.outerProducts1(lambda, q[0], psi, outer);
+                BatchKernels.backward1(psi, lambda, q[0], uDag, outer);
                 for (int b = 0; b < width; b++) {
                     boolean pad = b >= size;
                     double[] gt = pad ? padGradT[b - size] : gT == null ? null : gT[off + b];
@@ -305,8 +298,15 @@ final class BatchEngine {
                         ExprCalculus.accumulate(e[j], bindings[b], 2 * el, gt, gx);
                     }
                 }
-                BatchKernels.apply(lambda, q, uDag);
                 continue;
+            }
+            BatchKernels.apply(psi, q, uDag);
+            if (tangent) {
+                tangentMatrices(g, tT, tX);
+                tmp.copyFrom(psi);
+                BatchKernels.apply(tmp, q, uDot);
+                BatchKernels.axpy(psiDot, -1.0, tmp);
+                BatchKernels.apply(psiDot, q, uDag);
             }
             for (int j = 0; j < e.length; j++) {
                 if (!argHasSymbols[g][j]) continue;

@@ -229,6 +229,64 @@ final class BatchKernels {
     }
 
     /**
+     * The first-order backward step of a one-qubit gate in one sweep: ψ ← Vψ (V = U† per member, SoA
+     * as in {@link #apply1}), then acc += the outer products Σ conj(λ_r)·ψ_c of λ and the new ψ (as
+     * {@link #outerProducts1}), then λ ← Vλ. Same arithmetic as the three separate sweeps, one read
+     * and write of each state instead of two reads of ψ and λ more.
+     */
+    static void backward1(BatchState psi, BatchState lam, int q, double[] m, double[] acc) {
+        int w = psi.width;
+        for (int v = 0; v < w; v += LANES) backward1Lanes(psi, lam, q, m, acc, v);
+    }
+
+    /** {@link #backward1} for the members in lanes [v, v + LANES): one method per lane group keeps the vectors in registers. */
+    private static void backward1Lanes(BatchState psi, BatchState lam, int q, double[] m, double[] acc, int v) {
+        int w = psi.width, count = psi.dimension >> 1, bit = 1 << q;
+        double[] pre = psi.re, pim = psi.im, lre = lam.re, lim = lam.im;
+        DoubleVector m00r = DoubleVector.fromArray(S, m, v), m00i = DoubleVector.fromArray(S, m, w + v);
+        DoubleVector m01r = DoubleVector.fromArray(S, m, 2 * w + v), m01i = DoubleVector.fromArray(S, m, 3 * w + v);
+        DoubleVector m10r = DoubleVector.fromArray(S, m, 4 * w + v), m10i = DoubleVector.fromArray(S, m, 5 * w + v);
+        DoubleVector m11r = DoubleVector.fromArray(S, m, 6 * w + v), m11i = DoubleVector.fromArray(S, m, 7 * w + v);
+        DoubleVector p00r = DoubleVector.zero(S), p00i = DoubleVector.zero(S), p01r = DoubleVector.zero(S), p01i = DoubleVector.zero(S);
+        DoubleVector p10r = DoubleVector.zero(S), p10i = DoubleVector.zero(S), p11r = DoubleVector.zero(S), p11i = DoubleVector.zero(S);
+        for (int j = 0; j < count; j++) {
+            int i0 = insertZero(j, q), o0 = i0 * w + v, o1 = (i0 | bit) * w + v;
+            DoubleVector ar = DoubleVector.fromArray(S, pre, o0), ai = DoubleVector.fromArray(S, pim, o0);
+            DoubleVector br = DoubleVector.fromArray(S, pre, o1), bi = DoubleVector.fromArray(S, pim, o1);
+            DoubleVector a0r = m00r.fma(ar, m01r.mul(br)).sub(m00i.fma(ai, m01i.mul(bi)));
+            DoubleVector a0i = m00r.fma(ai, m01r.mul(bi)).add(m00i.fma(ar, m01i.mul(br)));
+            DoubleVector a1r = m10r.fma(ar, m11r.mul(br)).sub(m10i.fma(ai, m11i.mul(bi)));
+            DoubleVector a1i = m10r.fma(ai, m11r.mul(bi)).add(m10i.fma(ar, m11i.mul(br)));
+            a0r.intoArray(pre, o0);
+            a0i.intoArray(pim, o0);
+            a1r.intoArray(pre, o1);
+            a1i.intoArray(pim, o1);
+            DoubleVector l0r = DoubleVector.fromArray(S, lre, o0), l0i = DoubleVector.fromArray(S, lim, o0);
+            DoubleVector l1r = DoubleVector.fromArray(S, lre, o1), l1i = DoubleVector.fromArray(S, lim, o1);
+            p00r = l0r.fma(a0r, l0i.fma(a0i, p00r));
+            p00i = l0r.fma(a0i, p00i).sub(l0i.mul(a0r));
+            p01r = l0r.fma(a1r, l0i.fma(a1i, p01r));
+            p01i = l0r.fma(a1i, p01i).sub(l0i.mul(a1r));
+            p10r = l1r.fma(a0r, l1i.fma(a0i, p10r));
+            p10i = l1r.fma(a0i, p10i).sub(l1i.mul(a0r));
+            p11r = l1r.fma(a1r, l1i.fma(a1i, p11r));
+            p11i = l1r.fma(a1i, p11i).sub(l1i.mul(a1r));
+            m00r.fma(l0r, m01r.mul(l1r)).sub(m00i.fma(l0i, m01i.mul(l1i))).intoArray(lre, o0);
+            m00r.fma(l0i, m01r.mul(l1i)).add(m00i.fma(l0r, m01i.mul(l1r))).intoArray(lim, o0);
+            m10r.fma(l0r, m11r.mul(l1r)).sub(m10i.fma(l0i, m11i.mul(l1i))).intoArray(lre, o1);
+            m10r.fma(l0i, m11r.mul(l1i)).add(m10i.fma(l0r, m11i.mul(l1r))).intoArray(lim, o1);
+        }
+        p00r.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
+        p00i.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
+        p01r.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
+        p01i.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
+        p10r.add(DoubleVector.fromArray(S, acc, 4 * w + v)).intoArray(acc, 4 * w + v);
+        p10i.add(DoubleVector.fromArray(S, acc, 5 * w + v)).intoArray(acc, 5 * w + v);
+        p11r.add(DoubleVector.fromArray(S, acc, 6 * w + v)).intoArray(acc, 6 * w + v);
+        p11i.add(DoubleVector.fromArray(S, acc, 7 * w + v)).intoArray(acc, 7 * w + v);
+    }
+
+    /**
      * s ← (α·I + β·SWAP)s on (q0, q1) with per-member complex α, β at
      * {@code ab[0·w..], ab[1·w..]} (α re, im) and {@code ab[2·w..], ab[3·w..]} (β re, im): the form of
      * the Heisenberg exchange and of all its derivatives. Four times cheaper than a dense 4×4.
