@@ -283,7 +283,7 @@ final class BatchEngine {
             double[] av = argVals[g], ad = argDots[g];
             if (!tangent && q.length == 1) {
                 // ψ ← U†ψ, all arguments' elements from the outer products of λ and the new ψ
-                // (see BatchKernels.outerProducts1), λ ← U†λ: one fused sweep
+                // (see BatchKernels.backward1), λ ← U†λ: one fused sweep
                 Arrays.fill(outer, 0);
                 BatchKernels.backward1(psi, lambda, q[0], uDag, outer);
                 for (int b = 0; b < width; b++) {
@@ -378,10 +378,9 @@ final class BatchEngine {
             System.arraycopy(sf, i * width, abDag, i * width, width);
             if ((i & 1) == 1) for (int b = 0; b < width; b++) abDag[i * width + b] = -abDag[i * width + b]; // U† = conj(α)·I + conj(β)·SWAP
         }
-        BatchKernels.applySwapForm(psi, q[0], q[1], abDag); // ψ_(k−1)
+        Arrays.fill(outer, 0, 4 * width, 0);
+        BatchKernels.backwardSwapForm(psi, lambda, q[0], q[1], abDag, outer); // ψ_(k−1), the sums, λ_(k−1): one sweep
         if (argHasSymbols[g][0]) {
-            Arrays.fill(outer, 0, 4 * width, 0);
-            BatchKernels.swapFormProducts(lambda, q[0], q[1], psi, outer);
             double[] av = argVals[g];
             for (int b = 0; b < width; b++) {
                 boolean pad = b >= size;
@@ -395,7 +394,6 @@ final class BatchEngine {
                 ExprCalculus.accumulate(e[0], bindings[b], 2 * el, gt, gx);
             }
         }
-        BatchKernels.applySwapForm(lambda, q[0], q[1], abDag);
     }
 
     private void checkBindings() {
