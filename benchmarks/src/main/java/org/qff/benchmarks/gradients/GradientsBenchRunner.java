@@ -39,23 +39,30 @@ public final class GradientsBenchRunner {
         // The shared machines drift in load over minutes: measure forward and adjoint in several
         // short alternating rounds and report the median of the per-round ratios (with min–max).
         int rounds = quick ? 1 : 3;
-        Map<String, double[]> ratios = new LinkedHashMap<>();
+        // "forward" is the plain gate-by-gate runner (the reference); "fused" the exec
+        // executor with two-qubit fusion, reported beside it because it is faster at n = 20.
+        Map<String, double[]> ratios = new LinkedHashMap<>(), fusedRatios = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            Collection<RunResult> adjoint = jmh(quick, AdjointBench.class.getName() + "\\.(forward|adjointGradient)$", "n", new String[] {"16", "20"});
+            Collection<RunResult> adjoint = jmh(quick, AdjointBench.class.getName() + "\\.(forward|forwardFused|adjointGradient)$", "n", new String[] {"16", "20"});
             for (String n : new String[] {"16", "20"}) {
                 double fwd = median(adjoint, "forward", "n", n), adj = median(adjoint, "adjointGradient", "n", n);
+                double fus = median(adjoint, "forwardFused", "n", n);
                 ratios.computeIfAbsent(n, x -> new double[rounds])[round] = adj / fwd;
+                fusedRatios.computeIfAbsent(n, x -> new double[rounds])[round] = adj / fus;
                 if (round == 0) {
                     out.put("forward_ms_n" + n, figure(adjoint, "forward", "n", n));
+                    out.put("forward_fused_ms_n" + n, figure(adjoint, "forwardFused", "n", n));
                     out.put("adjoint_ms_n" + n, figure(adjoint, "adjointGradient", "n", n));
                 }
             }
         }
         for (var e : ratios.entrySet()) {
-            double[] r = e.getValue().clone();
-            java.util.Arrays.sort(r);
-            out.put("adjoint_over_forward_n" + e.getKey(), r[r.length / 2]);
+            out.put("adjoint_over_forward_n" + e.getKey(), medianOf(e.getValue()));
             out.put("adjoint_over_forward_rounds_n" + e.getKey(), e.getValue());
+        }
+        for (var e : fusedRatios.entrySet()) {
+            out.put("adjoint_over_fused_forward_n" + e.getKey(), medianOf(e.getValue()));
+            out.put("adjoint_over_fused_forward_rounds_n" + e.getKey(), e.getValue());
         }
         Collection<RunResult> shift = jmh(quick, AdjointBench.class.getName() + "\\.(forward|parameterShiftGradient)$", "n", new String[] {"16"});
         out.put("parameter_shift_ms_n16", figure(shift, "parameterShiftGradient", "n", "16"));
@@ -77,9 +84,14 @@ public final class GradientsBenchRunner {
         return out;
     }
 
+    /**
+     * One JMH run. Warm-up is 4–5 s: the Vector API code runs boxed (~100× slower) until C2 has
+     * compiled it, which took about 3 s for the batched benchmark (first iterations 1.4 s/op, 0.3 s/op,
+     * then 8 ms/op at n = 8); fewer warm-up iterations measured part of that.
+     */
     private static Collection<RunResult> jmh(boolean quick, String include, String param, String[] values) throws IOException {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).param(param, values).forks(1)
-                .warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 3 : 5)
+                .warmupIterations(quick ? 4 : 5).measurementIterations(quick ? 3 : 5)
                 .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx2g")
                 .shouldFailOnError(true);
@@ -88,6 +100,12 @@ public final class GradientsBenchRunner {
         } catch (RunnerException e) {
             throw new IOException("JMH run failed for " + include + ": " + e.getMessage(), e);
         }
+    }
+
+    private static double medianOf(double[] values) {
+        double[] r = values.clone();
+        java.util.Arrays.sort(r);
+        return r[r.length / 2];
     }
 
     private static RunResult find(Collection<RunResult> results, String method, String param, String value) {

@@ -193,39 +193,62 @@ final class BatchKernels {
     }
 
     /**
-     * acc[(2·(r·2 + c) + part)·width + b] += Σ conj(bra_r)·ket_c over the pairs of a one-qubit
-     * gate on q (part 0 = re, 1 = im): from these four outer products every element
-     * Re⟨bra|D|ket⟩ = Σ_rc Re(D_rc·P_rc) follows for any number of matrices D, in one sweep.
+     * The first-order backward step of a one-qubit gate in one sweep: ψ ← Vψ (V = U† per member, SoA
+     * as in {@link #apply1}), then acc[(2·(r·2 + c) + part)·width + b] += the outer products
+     * Σ conj(λ_r)·ψ_c of λ and the new ψ over the pairs (part 0 = re, 1 = im): from these every
+     * element Re⟨λ|D|ψ⟩ = Σ_rc Re(D_rc·P_rc) follows for any number of matrices D; then λ ← Vλ. Same arithmetic as the three separate sweeps, one read
+     * and write of each state instead of two reads of ψ and λ more.
      */
-    static void outerProducts1(BatchState bra, int q, BatchState ket, double[] acc) {
-        int w = bra.width, count = bra.dimension >> 1, bit = 1 << q;
-        for (int v = 0; v < w; v += LANES) {
-            DoubleVector p00r = DoubleVector.zero(S), p00i = DoubleVector.zero(S), p01r = DoubleVector.zero(S), p01i = DoubleVector.zero(S);
-            DoubleVector p10r = DoubleVector.zero(S), p10i = DoubleVector.zero(S), p11r = DoubleVector.zero(S), p11i = DoubleVector.zero(S);
-            for (int j = 0; j < count; j++) {
-                int i0 = insertZero(j, q), o0 = i0 * w + v, o1 = (i0 | bit) * w + v;
-                DoubleVector a0r = DoubleVector.fromArray(S, ket.re, o0), a0i = DoubleVector.fromArray(S, ket.im, o0);
-                DoubleVector a1r = DoubleVector.fromArray(S, ket.re, o1), a1i = DoubleVector.fromArray(S, ket.im, o1);
-                DoubleVector l0r = DoubleVector.fromArray(S, bra.re, o0), l0i = DoubleVector.fromArray(S, bra.im, o0);
-                DoubleVector l1r = DoubleVector.fromArray(S, bra.re, o1), l1i = DoubleVector.fromArray(S, bra.im, o1);
-                p00r = l0r.fma(a0r, l0i.fma(a0i, p00r));
-                p00i = l0r.fma(a0i, p00i).sub(l0i.mul(a0r));
-                p01r = l0r.fma(a1r, l0i.fma(a1i, p01r));
-                p01i = l0r.fma(a1i, p01i).sub(l0i.mul(a1r));
-                p10r = l1r.fma(a0r, l1i.fma(a0i, p10r));
-                p10i = l1r.fma(a0i, p10i).sub(l1i.mul(a0r));
-                p11r = l1r.fma(a1r, l1i.fma(a1i, p11r));
-                p11i = l1r.fma(a1i, p11i).sub(l1i.mul(a1r));
-            }
-            p00r.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
-            p00i.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
-            p01r.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
-            p01i.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
-            p10r.add(DoubleVector.fromArray(S, acc, 4 * w + v)).intoArray(acc, 4 * w + v);
-            p10i.add(DoubleVector.fromArray(S, acc, 5 * w + v)).intoArray(acc, 5 * w + v);
-            p11r.add(DoubleVector.fromArray(S, acc, 6 * w + v)).intoArray(acc, 6 * w + v);
-            p11i.add(DoubleVector.fromArray(S, acc, 7 * w + v)).intoArray(acc, 7 * w + v);
+    static void backward1(BatchState psi, BatchState lam, int q, double[] m, double[] acc) {
+        int w = psi.width;
+        for (int v = 0; v < w; v += LANES) backward1Lanes(psi, lam, q, m, acc, v);
+    }
+
+    /** {@link #backward1} for the members in lanes [v, v + LANES): one method per lane group keeps the vectors in registers. */
+    private static void backward1Lanes(BatchState psi, BatchState lam, int q, double[] m, double[] acc, int v) {
+        int w = psi.width, count = psi.dimension >> 1, bit = 1 << q;
+        double[] pre = psi.re, pim = psi.im, lre = lam.re, lim = lam.im;
+        DoubleVector m00r = DoubleVector.fromArray(S, m, v), m00i = DoubleVector.fromArray(S, m, w + v);
+        DoubleVector m01r = DoubleVector.fromArray(S, m, 2 * w + v), m01i = DoubleVector.fromArray(S, m, 3 * w + v);
+        DoubleVector m10r = DoubleVector.fromArray(S, m, 4 * w + v), m10i = DoubleVector.fromArray(S, m, 5 * w + v);
+        DoubleVector m11r = DoubleVector.fromArray(S, m, 6 * w + v), m11i = DoubleVector.fromArray(S, m, 7 * w + v);
+        DoubleVector p00r = DoubleVector.zero(S), p00i = DoubleVector.zero(S), p01r = DoubleVector.zero(S), p01i = DoubleVector.zero(S);
+        DoubleVector p10r = DoubleVector.zero(S), p10i = DoubleVector.zero(S), p11r = DoubleVector.zero(S), p11i = DoubleVector.zero(S);
+        for (int j = 0; j < count; j++) {
+            int i0 = insertZero(j, q), o0 = i0 * w + v, o1 = (i0 | bit) * w + v;
+            DoubleVector ar = DoubleVector.fromArray(S, pre, o0), ai = DoubleVector.fromArray(S, pim, o0);
+            DoubleVector br = DoubleVector.fromArray(S, pre, o1), bi = DoubleVector.fromArray(S, pim, o1);
+            DoubleVector a0r = m00r.fma(ar, m01r.mul(br)).sub(m00i.fma(ai, m01i.mul(bi)));
+            DoubleVector a0i = m00r.fma(ai, m01r.mul(bi)).add(m00i.fma(ar, m01i.mul(br)));
+            DoubleVector a1r = m10r.fma(ar, m11r.mul(br)).sub(m10i.fma(ai, m11i.mul(bi)));
+            DoubleVector a1i = m10r.fma(ai, m11r.mul(bi)).add(m10i.fma(ar, m11i.mul(br)));
+            a0r.intoArray(pre, o0);
+            a0i.intoArray(pim, o0);
+            a1r.intoArray(pre, o1);
+            a1i.intoArray(pim, o1);
+            DoubleVector l0r = DoubleVector.fromArray(S, lre, o0), l0i = DoubleVector.fromArray(S, lim, o0);
+            DoubleVector l1r = DoubleVector.fromArray(S, lre, o1), l1i = DoubleVector.fromArray(S, lim, o1);
+            p00r = l0r.fma(a0r, l0i.fma(a0i, p00r));
+            p00i = l0r.fma(a0i, p00i).sub(l0i.mul(a0r));
+            p01r = l0r.fma(a1r, l0i.fma(a1i, p01r));
+            p01i = l0r.fma(a1i, p01i).sub(l0i.mul(a1r));
+            p10r = l1r.fma(a0r, l1i.fma(a0i, p10r));
+            p10i = l1r.fma(a0i, p10i).sub(l1i.mul(a0r));
+            p11r = l1r.fma(a1r, l1i.fma(a1i, p11r));
+            p11i = l1r.fma(a1i, p11i).sub(l1i.mul(a1r));
+            m00r.fma(l0r, m01r.mul(l1r)).sub(m00i.fma(l0i, m01i.mul(l1i))).intoArray(lre, o0);
+            m00r.fma(l0i, m01r.mul(l1i)).add(m00i.fma(l0r, m01i.mul(l1r))).intoArray(lim, o0);
+            m10r.fma(l0r, m11r.mul(l1r)).sub(m10i.fma(l0i, m11i.mul(l1i))).intoArray(lre, o1);
+            m10r.fma(l0i, m11r.mul(l1i)).add(m10i.fma(l0r, m11i.mul(l1r))).intoArray(lim, o1);
         }
+        p00r.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
+        p00i.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
+        p01r.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
+        p01i.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
+        p10r.add(DoubleVector.fromArray(S, acc, 4 * w + v)).intoArray(acc, 4 * w + v);
+        p10i.add(DoubleVector.fromArray(S, acc, 5 * w + v)).intoArray(acc, 5 * w + v);
+        p11r.add(DoubleVector.fromArray(S, acc, 6 * w + v)).intoArray(acc, 6 * w + v);
+        p11i.add(DoubleVector.fromArray(S, acc, 7 * w + v)).intoArray(acc, 7 * w + v);
     }
 
     /**
@@ -262,40 +285,68 @@ final class BatchKernels {
     }
 
     /**
-     * acc[0·w + b] + i·acc[1·w + b] += Σ_i conj(bra_i)·ket_i and acc[2·w + b] + i·acc[3·w + b] +=
-     * Σ_i conj(bra_i)·ket_(swap(i)), swap exchanging bits q0 and q1: then
-     * Re⟨bra|(α·I + β·SWAP)|ket⟩ = Re(α·D + β·X) for every member.
+     * The first-order backward step of a gate in α·I + β·SWAP form in one sweep: ψ ← Vψ with V given
+     * by {@code ab} (as in {@link #applySwapForm}), then acc[0·w + b] + i·acc[1·w + b] += Σ_i conj(λ_i)·ψ_i and
+     * acc[2·w + b] + i·acc[3·w + b] += Σ_i conj(λ_i)·ψ_(swap(i)) for the new ψ (swap exchanging bits
+     * q0 and q1: then Re⟨λ|(α·I + β·SWAP)|ψ⟩ = Re(α·D + β·X) for every member), then λ ← Vλ. Same arithmetic as the three separate sweeps.
      */
-    static void swapFormProducts(BatchState bra, int q0, int q1, BatchState ket, double[] acc) {
-        int w = bra.width, count = bra.dimension >> 2;
+    static void backwardSwapForm(BatchState psi, BatchState lam, int q0, int q1, double[] ab, double[] acc) {
+        for (int v = 0; v < psi.width; v += LANES) backwardSwapFormLanes(psi, lam, q0, q1, ab, acc, v);
+    }
+
+    private static void backwardSwapFormLanes(BatchState psi, BatchState lam, int q0, int q1, double[] ab, double[] acc, int v) {
+        int w = psi.width, count = psi.dimension >> 2;
         int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
         int b0 = 1 << q0, b1 = 1 << q1;
-        for (int v = 0; v < w; v += LANES) {
-            DoubleVector dr = DoubleVector.zero(S), di = DoubleVector.zero(S), xr = DoubleVector.zero(S), xi = DoubleVector.zero(S);
-            for (int j = 0; j < count; j++) {
-                int base = insertZero(insertZero(j, lo), hi);
-                int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
-                DoubleVector k0r = DoubleVector.fromArray(S, ket.re, o0), k0i = DoubleVector.fromArray(S, ket.im, o0);
-                DoubleVector l0r = DoubleVector.fromArray(S, bra.re, o0), l0i = DoubleVector.fromArray(S, bra.im, o0);
-                DoubleVector k3r = DoubleVector.fromArray(S, ket.re, o3), k3i = DoubleVector.fromArray(S, ket.im, o3);
-                DoubleVector l3r = DoubleVector.fromArray(S, bra.re, o3), l3i = DoubleVector.fromArray(S, bra.im, o3);
-                DoubleVector k1r = DoubleVector.fromArray(S, ket.re, o1), k1i = DoubleVector.fromArray(S, ket.im, o1);
-                DoubleVector l1r = DoubleVector.fromArray(S, bra.re, o1), l1i = DoubleVector.fromArray(S, bra.im, o1);
-                DoubleVector k2r = DoubleVector.fromArray(S, ket.re, o2), k2i = DoubleVector.fromArray(S, ket.im, o2);
-                DoubleVector l2r = DoubleVector.fromArray(S, bra.re, o2), l2i = DoubleVector.fromArray(S, bra.im, o2);
-                // |00⟩ and |11⟩ are fixed by SWAP: they add to both sums
-                DoubleVector er = l0r.fma(k0r, l0i.mul(k0i)).add(l3r.fma(k3r, l3i.mul(k3i)));
-                DoubleVector ei = l0r.fma(k0i, l0i.neg().mul(k0r)).add(l3r.fma(k3i, l3i.neg().mul(k3r)));
-                dr = dr.add(er).add(l1r.fma(k1r, l1i.mul(k1i))).add(l2r.fma(k2r, l2i.mul(k2i)));
-                di = di.add(ei).add(l1r.fma(k1i, l1i.neg().mul(k1r))).add(l2r.fma(k2i, l2i.neg().mul(k2r)));
-                xr = xr.add(er).add(l1r.fma(k2r, l1i.mul(k2i))).add(l2r.fma(k1r, l2i.mul(k1i)));
-                xi = xi.add(ei).add(l1r.fma(k2i, l1i.neg().mul(k2r))).add(l2r.fma(k1i, l2i.neg().mul(k1r)));
+        double[] pre = psi.re, pim = psi.im, lre = lam.re, lim = lam.im;
+        DoubleVector ar = DoubleVector.fromArray(S, ab, v), ai = DoubleVector.fromArray(S, ab, w + v);
+        DoubleVector br = DoubleVector.fromArray(S, ab, 2 * w + v), bi = DoubleVector.fromArray(S, ab, 3 * w + v);
+        DoubleVector cr = ar.add(br), ci = ai.add(bi); // α + β on |00⟩ and |11⟩
+        DoubleVector dr = DoubleVector.zero(S), di = DoubleVector.zero(S), xr = DoubleVector.zero(S), xi = DoubleVector.zero(S);
+        for (int j = 0; j < count; j++) {
+            int base = insertZero(insertZero(j, lo), hi);
+            int o0 = base * w + v, o1 = (base | b0) * w + v, o2 = (base | b1) * w + v, o3 = (base | b0 | b1) * w + v;
+            // |00⟩ and |11⟩: multiplied by α + β, and fixed by SWAP (they add to both sums)
+            for (int t = 0; t < 2; t++) {
+                int o = t == 0 ? o0 : o3;
+                DoubleVector xR = DoubleVector.fromArray(S, pre, o), xI = DoubleVector.fromArray(S, pim, o);
+                DoubleVector yR = cr.mul(xR).sub(ci.mul(xI)), yI = cr.mul(xI).add(ci.mul(xR));
+                yR.intoArray(pre, o);
+                yI.intoArray(pim, o);
+                DoubleVector lR = DoubleVector.fromArray(S, lre, o), lI = DoubleVector.fromArray(S, lim, o);
+                DoubleVector er = lR.fma(yR, lI.mul(yI)), ei = lR.fma(yI, lI.neg().mul(yR));
+                dr = dr.add(er);
+                di = di.add(ei);
+                xr = xr.add(er);
+                xi = xi.add(ei);
+                cr.mul(lR).sub(ci.mul(lI)).intoArray(lre, o);
+                cr.mul(lI).add(ci.mul(lR)).intoArray(lim, o);
             }
-            dr.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
-            di.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
-            xr.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
-            xi.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
+            DoubleVector x1r = DoubleVector.fromArray(S, pre, o1), x1i = DoubleVector.fromArray(S, pim, o1);
+            DoubleVector x2r = DoubleVector.fromArray(S, pre, o2), x2i = DoubleVector.fromArray(S, pim, o2);
+            DoubleVector y1r = ar.fma(x1r, br.mul(x2r)).sub(ai.fma(x1i, bi.mul(x2i)));
+            DoubleVector y1i = ar.fma(x1i, br.mul(x2i)).add(ai.fma(x1r, bi.mul(x2r)));
+            DoubleVector y2r = ar.fma(x2r, br.mul(x1r)).sub(ai.fma(x2i, bi.mul(x1i)));
+            DoubleVector y2i = ar.fma(x2i, br.mul(x1i)).add(ai.fma(x2r, bi.mul(x1r)));
+            y1r.intoArray(pre, o1);
+            y1i.intoArray(pim, o1);
+            y2r.intoArray(pre, o2);
+            y2i.intoArray(pim, o2);
+            DoubleVector l1r = DoubleVector.fromArray(S, lre, o1), l1i = DoubleVector.fromArray(S, lim, o1);
+            DoubleVector l2r = DoubleVector.fromArray(S, lre, o2), l2i = DoubleVector.fromArray(S, lim, o2);
+            dr = dr.add(l1r.fma(y1r, l1i.mul(y1i))).add(l2r.fma(y2r, l2i.mul(y2i)));
+            di = di.add(l1r.fma(y1i, l1i.neg().mul(y1r))).add(l2r.fma(y2i, l2i.neg().mul(y2r)));
+            xr = xr.add(l1r.fma(y2r, l1i.mul(y2i))).add(l2r.fma(y1r, l2i.mul(y1i)));
+            xi = xi.add(l1r.fma(y2i, l1i.neg().mul(y2r))).add(l2r.fma(y1i, l2i.neg().mul(y1r)));
+            ar.fma(l1r, br.mul(l2r)).sub(ai.fma(l1i, bi.mul(l2i))).intoArray(lre, o1);
+            ar.fma(l1i, br.mul(l2i)).add(ai.fma(l1r, bi.mul(l2r))).intoArray(lim, o1);
+            ar.fma(l2r, br.mul(l1r)).sub(ai.fma(l2i, bi.mul(l1i))).intoArray(lre, o2);
+            ar.fma(l2i, br.mul(l1i)).add(ai.fma(l2r, bi.mul(l1r))).intoArray(lim, o2);
         }
+        dr.add(DoubleVector.fromArray(S, acc, v)).intoArray(acc, v);
+        di.add(DoubleVector.fromArray(S, acc, w + v)).intoArray(acc, w + v);
+        xr.add(DoubleVector.fromArray(S, acc, 2 * w + v)).intoArray(acc, 2 * w + v);
+        xi.add(DoubleVector.fromArray(S, acc, 3 * w + v)).intoArray(acc, 3 * w + v);
     }
 
     /** out[b] = Re⟨a_b|c_b⟩. */
@@ -325,7 +376,9 @@ final class BatchKernels {
     /** dst += weight·O·src for every member (dst and src distinct). */
     static void addObservable(BatchState dst, double weight, PauliSum o, BatchState src) {
         int w = dst.width;
-        for (PauliString p : o.terms()) {
+        var terms = o.terms();
+        for (int t = 0; t < terms.size(); t++) {
+            PauliString p = terms.get(t);
             int flip = 0, zmask = 0, ys = 0;
             for (int k = 0; k < p.qubits().length; k++) {
                 int b = 1 << p.qubits()[k];

@@ -35,8 +35,9 @@ import org.qff.simulator.observable.PauliSum;
  * batched, SIMD across members). Hardware-style gradients: {@link ParameterShift}. Derivations and
  * figures: {@code docs/gradients.md}.
  *
- * <p>Performance: runs of parameterised one-qubit gates on a qubit are un-computed in one fused
- * SIMD sweep ({@link AdjointSweeps}); other gates go through the {@link GateKernels} given.
+ * <p>Performance: the first-order backward pass un-computes runs of one-qubit gates on a qubit and
+ * fixed diagonal gates in fused SIMD steps that read ψ and λ once, applied one cache block of both
+ * states at a time ({@link BackwardPass}); other gates go through the {@link GateKernels} given.
  *
  * <h2>Second order</h2>
  * With a tangent t, the forward pass also carries ψ̇_k = U_k ψ̇_(k−1) + U̇_k ψ_(k−1) (U̇ = Σ_a ȧ ∂_aU,
@@ -51,6 +52,7 @@ public final class AdjointEvaluator implements AutoCloseable {
     private static final int MAT = 32; // 4×4 complex: parameterised gates act on at most 2 qubits
 
     private final CompiledCircuit cc;
+    private final BackwardPass pass;
     private final StateVector psi, lambda, psiDot, lambdaDot, tmp, psiFinal;
     private StateVector initial;
     private final double[][] argVals, argDots;
@@ -67,7 +69,13 @@ public final class AdjointEvaluator implements AutoCloseable {
     }
 
     public AdjointEvaluator(Circuit circuit, GateKernels kernels) {
+        this(circuit, kernels, BackwardPass.DEFAULT_BLOCK_QUBITS);
+    }
+
+    /** As above, with the backward pass's cache blocks of 2^blockQubits amplitudes per state (≥ n: no blocking). */
+    AdjointEvaluator(Circuit circuit, GateKernels kernels, int blockQubits) {
         this.cc = new CompiledCircuit(circuit, kernels);
+        this.pass = new BackwardPass(cc, blockQubits);
         int n = circuit.qubits();
         psi = StateVector.zero(n);
         lambda = StateVector.zero(n);
@@ -80,6 +88,8 @@ public final class AdjointEvaluator implements AutoCloseable {
     }
 
     public Circuit circuit() { return cc.circuit; }
+
+    BackwardPass backwardPass() { return pass; }
 
     /** Starts every evaluation from a copy of this state instead of |0…0⟩ (null restores |0…0⟩). */
     public void setInitialState(StateVector state) {
@@ -99,7 +109,7 @@ public final class AdjointEvaluator implements AutoCloseable {
     public double value(Bindings b, PauliSum o) {
         checkOpen();
         cc.checkBindings(b);
-        cc.checkObservable(o, "observable");
+        cc.checkObservable(o, -1);
         forward(b, false, null, null);
         return Expectation.of(psi, o);
     }
@@ -139,7 +149,7 @@ public final class AdjointEvaluator implements AutoCloseable {
         CompiledCircuit.checkLength(values, m, "values");
         if (dTrainables != null && dTrainables.length != m) throw new IllegalArgumentException("dTrainables has " + dTrainables.length + " rows, expected " + m);
         if (dInputs != null && dInputs.length != m) throw new IllegalArgumentException("dInputs has " + dInputs.length + " rows, expected " + m);
-        for (int i = 0; i < m; i++) cc.checkObservable(observables[i], "observable " + i);
+        for (int i = 0; i < m; i++) cc.checkObservable(observables[i], i);
         forward(b, false, null, null);
         psiFinal.copyFrom(psi);
         for (int i = 0; i < m; i++) {
@@ -274,7 +284,9 @@ public final class AdjointEvaluator implements AutoCloseable {
             StateOps.zero(lambda);
             for (int m = 0; m < os.length; m++) {
                 double v = 0;
-                for (var p : os[m].terms()) {
+                var terms = os[m].terms();
+                for (int t = 0; t < terms.size(); t++) {
+                    var p = terms.get(t);
                     tmp.copyFrom(psi);
                     StateOps.applyPauli(cc.kernels, p, tmp);
                     v += p.coefficient() * StateOps.realInner(psi, tmp);
@@ -287,7 +299,9 @@ public final class AdjointEvaluator implements AutoCloseable {
         if (tangent) {
             StateOps.zero(lambdaDot);
             for (int m = 0; m < os.length; m++) {
-                for (var p : os[m].terms()) {
+                var terms = os[m].terms();
+                for (int t = 0; t < terms.size(); t++) {
+                    var p = terms.get(t);
                     tmp.copyFrom(psiDot);
                     StateOps.applyPauli(cc.kernels, p, tmp);
                     StateOps.axpy(lambdaDot, w[m] * p.coefficient(), tmp);
@@ -299,11 +313,21 @@ public final class AdjointEvaluator implements AutoCloseable {
 
     private void backward(Bindings b, boolean tangent, double[] tT, double[] tX,
                           double[] gT, double[] gX, double[] hT, double[] hX) {
-        for (int k = cc.size() - 1; k >= 0; k--) {
-            if (!tangent && fusable(k)) {
-                k -= fusedRun(k, b, gT, gX) - 1;
-                continue;
+        if (!tangent) {
+            for (int i = 0; i < pass.actions(); i++) {
+                int a = pass.action(i);
+                if (a < 0) pass.run(a, psi, lambda, argVals, b, gT, gX);
+                else backwardGate(a, b, false, tT, tX, gT, gX, hT, hX);
             }
+            return;
+        }
+        for (int k = cc.size() - 1; k >= 0; k--) backwardGate(k, b, true, tT, tX, gT, gX, hT, hX);
+    }
+
+    /** The backward step of gate k alone (ψ, λ and with a tangent ψ̇, λ̇ from after it to before it). */
+    private void backwardGate(int k, Bindings b, boolean tangent, double[] tT, double[] tX,
+                              double[] gT, double[] gX, double[] hT, double[] hX) {
+        {
             if (!cc.parametric[k]) {
                 cc.applyFixed(k, psi, true);
                 cc.applyFixed(k, lambda, true);
@@ -311,7 +335,7 @@ public final class AdjointEvaluator implements AutoCloseable {
                     cc.applyFixed(k, psiDot, true);
                     cc.applyFixed(k, lambdaDot, true);
                 }
-                continue;
+                return;
             }
             var kind = cc.gates[k].kind();
             int dim = cc.dim(k);
@@ -366,65 +390,6 @@ public final class AdjointEvaluator implements AutoCloseable {
         }
     }
 
-    private static final int MAX_RUN = 16;
-    private final double[] runV = new double[8], runW = new double[8], runT = new double[8], runG = new double[24 * MAX_RUN];
-    private final double[] runOut = new double[3 * MAX_RUN], g2 = new double[8];
-    private final int[] runGate = new int[3 * MAX_RUN], runArg = new int[3 * MAX_RUN];
-
-    /** True if gate k is a parameterised one-qubit gate (the fused backward step handles it). */
-    private boolean fusable(int k) {
-        return cc.parametric[k] && cc.gates[k].qubits().length == 1;
-    }
-
-    /**
-     * First-order backward steps of gates k, k−1, … while they are parameterised one-qubit gates on
-     * the same qubit (at most {@value #MAX_RUN}), in one {@link AdjointSweeps#step1} sweep. With
-     * W_r = U_k·U_(k−1)·…·U_(k−r+1) (the run's gates after gate k−r), ψ_(k−r) = W_r†ψ_k and likewise
-     * for λ, so every element Re⟨λ_(k−r)|∂U_(k−r)·U_(k−r)†|ψ_(k−r)⟩ = Re⟨λ_k|W_r G W_r†|ψ_k⟩ comes from
-     * the same outer products of ψ_k and λ_k, and the un-computation is the single matrix W_run†.
-     * Returns the number of gates consumed.
-     */
-    private int fusedRun(int k, Bindings b, double[] gT, double[] gX) {
-        int q = cc.gates[k].qubits()[0];
-        // runW = W (starts at I); runV = W† accumulated as the product of the U†s
-        identity2(runW);
-        identity2(runV);
-        int run = 0, count = 0;
-        while (run < MAX_RUN && k - run >= 0 && fusable(k - run) && cc.gates[k - run].qubits()[0] == q) {
-            int g = k - run;
-            var kind = cc.gates[g].kind();
-            double[] a = argVals[g];
-            GateDerivatives.fill(kind, a, -1, -1, u);
-            LocalMatrices.adjoint(u, 2, uDag);
-            Expr[] e = cc.gates[g].args();
-            for (int j = 0; j < e.length; j++) {
-                if (!cc.argHasSymbols[g][j]) continue;
-                GateDerivatives.fill(kind, a, j, -1, d);
-                LocalMatrices.multiply(d, uDag, 2, g2);              // G = ∂U·U†
-                LocalMatrices.multiply(runW, g2, 2, runT);           // W·G
-                LocalMatrices.adjoint(runW, 2, g2);                  // W†
-                LocalMatrices.multiply(runT, g2, 2, d);              // W·G·W†
-                System.arraycopy(d, 0, runG, 8 * count, 8);
-                runGate[count] = g;
-                runArg[count++] = j;
-            }
-            LocalMatrices.multiply(runW, u, 2, runT);                // W ← W·U
-            System.arraycopy(runT, 0, runW, 0, 8);
-            LocalMatrices.multiply(uDag, runV, 2, runT);             // W† ← U†·W†
-            System.arraycopy(runT, 0, runV, 0, 8);
-            run++;
-        }
-        AdjointSweeps.step1(psi, lambda, q, runV, runG, count, runOut);
-        for (int i = 0; i < count; i++) ExprCalculus.accumulate(cc.gates[runGate[i]].args()[runArg[i]], b, 2 * runOut[i], gT, gX);
-        return run;
-    }
-
-    private static void identity2(double[] m) {
-        java.util.Arrays.fill(m, 0, 8, 0);
-        m[0] = 1;
-        m[6] = 1;
-    }
-
     private void prepareGradients(double[] gT, double[] gX) {
         CompiledCircuit.checkLength(gT, cc.circuit.trainableCount(), "trainable gradient array");
         CompiledCircuit.checkLength(gX, cc.circuit.inputCount(), "input gradient array");
@@ -438,7 +403,7 @@ public final class AdjointEvaluator implements AutoCloseable {
         if (w.length != os.length) throw new IllegalArgumentException(os.length + " observables but " + w.length + " weights");
         CompiledCircuit.checkLength(values, os.length, "values");
         for (int m = 0; m < os.length; m++) {
-            cc.checkObservable(os[m], "observable " + m);
+            cc.checkObservable(os[m], m);
             if (!Double.isFinite(w[m])) throw new IllegalArgumentException("weight " + m + " = " + w[m] + " is not finite");
         }
     }

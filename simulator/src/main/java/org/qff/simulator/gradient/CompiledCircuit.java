@@ -134,13 +134,9 @@ final class CompiledCircuit {
         (inverse ? fixedInverse[k] : fixedForward[k]).apply(kernels, s);
     }
 
-    /** Throws naming the qubit if the observable reaches beyond the circuit. */
-    void checkObservable(PauliSum o, String name) {
-        if (o == null) throw new IllegalArgumentException(name + " is null");
-        if (o.maxQubit() >= circuit.qubits()) {
-            throw new IllegalArgumentException(name + " acts on qubit " + o.maxQubit() + " but the circuit has "
-                    + circuit.qubits() + " qubits (0.." + (circuit.qubits() - 1) + ")");
-        }
+    /** Throws naming the observable (index −1: unnumbered) and the qubit if it reaches beyond the circuit. */
+    void checkObservable(PauliSum o, int index) {
+        ObservableChecks.check(o, index, circuit.qubits());
     }
 
     void checkBindings(Bindings b) {

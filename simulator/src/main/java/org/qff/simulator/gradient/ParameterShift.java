@@ -79,7 +79,7 @@ public final class ParameterShift implements AutoCloseable {
     /** ⟨O⟩, with ∂⟨O⟩/∂θ and ∂⟨O⟩/∂x into the arrays (overwritten; null skips). */
     public double gradient(Bindings b, PauliSum o, double[] dTrainables, double[] dInputs) {
         cc.checkBindings(b);
-        cc.checkObservable(o, "observable");
+        cc.checkObservable(o, -1);
         CompiledCircuit.checkLength(dTrainables, cc.circuit.trainableCount(), "trainable gradient array");
         CompiledCircuit.checkLength(dInputs, cc.circuit.inputCount(), "input gradient array");
         if (dTrainables != null) java.util.Arrays.fill(dTrainables, 0);

@@ -47,16 +47,22 @@ class BatchEvaluatorTest {
         return b.build();
     }
 
+    /**
+     * Every kind, as one chunk and in chunks of one vector of lanes (11 members: full chunks and a
+     * padded last one, so member offsets into the caller's arrays are exercised).
+     */
     @Test
     void batchedEqualsUnbatchedForEveryKind() {
         Random r = new Random(31);
         int size = 11; // not a multiple of the lane count: padding members are exercised
+        for (int chunk : new int[] {size, 1})
         for (GateKind kind : KINDS) {
             Circuit c = circuit(kind, 4, r);
             PauliSum[] os = {PauliSum.parse("Z0 Z1 + 0.5*X2 Y3 - 0.3*Y0"), PauliSum.parse("X0 X1 + Y0 Y1 + Z0 Z1")};
             double[] w = {0.8, -0.6};
             int nt = c.trainableCount(), nx = c.inputCount();
-            BatchEvaluator be = new BatchEvaluator(c, size);
+            BatchEvaluator be = new BatchEvaluator(c, size, chunk);
+            assertEquals(chunk == 1 ? BatchKernels.LANES : size, be.chunk());
             double[][] tt = new double[size][nt], tx = new double[size][nx];
             for (int b = 0; b < size; b++) {
                 for (int i = 0; i < nt; i++) { be.trainables(b)[i] = 2 * r.nextDouble() - 1; tt[b][i] = r.nextDouble() - 0.5; }

@@ -1,0 +1,425 @@
+package org.qff.simulator.gradient;
+
+import static org.qff.simulator.gradient.AdjointSweeps.ACC;
+import static org.qff.simulator.gradient.AdjointSweeps.L;
+import static org.qff.simulator.gradient.AdjointSweeps.LOG_L;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.Bindings;
+import org.qff.simulator.circuit.Expr;
+import org.qff.simulator.circuit.Gate;
+import org.qff.simulator.circuit.GateKind;
+
+/**
+ * The first-order backward pass of adjoint differentiation, fused and cache-blocked.
+ *
+ * <p><b>Fused steps.</b> Each step reads and writes ψ and λ once, doing in that one pass what would
+ * otherwise be separate sweeps (un-apply U on ψ, the derivative elements, U† on λ):
+ * <ul>
+ *   <li>a run of one-qubit gates on one qubit (parameterised or fixed, up to {@value #MAX_RUN}): with
+ *       W_r the product of the run's gates after gate k−r, every derivative element is
+ *       Re⟨λ_(k−r)|∂U·U†|ψ_(k−r)⟩ = Re⟨λ_k|W_r ∂U U† W_r†|ψ_k⟩, so all of them come from the four outer
+ *       products Σ conj(λ_r)ψ_c of the states at the start of the run, and ψ and λ are un-computed by
+ *       the single 2×2 matrix W†;</li>
+ *   <li>a fixed diagonal gate (CZ, controlled phases with constant angle, …): one multiply of both
+ *       states.</li>
+ * </ul>
+ * Other gates (two-qubit parameterised and non-diagonal fixed gates) stay with
+ * {@link AdjointEvaluator}'s per-gate code and split the pass into segments.
+ *
+ * <p><b>Cache blocks.</b> Steps form a segment whose qubits all lie in a block's qubits (steps are
+ * moved past items on other qubits to fill segments, see the constructor);
+ * the segment is then applied one block of both states at a time (all its steps on block 0, then on
+ * block 1, …), so a segment costs one pass over memory instead of one per step. A block is the set of
+ * amplitudes agreeing on the "middle" qubits [c1, h): 2^c1 contiguous amplitudes times 2^(n−h) runs.
+ * Two shapes are tried: low blocks [0, c) and split blocks [0, c − b) ∪ [n − b, n) with b high qubits
+ * (b chosen so that the two shapes overlap by two qubits, so a nearest-neighbour gate always fits
+ * one); a segment whose qubits fit neither is applied to the whole state as one block. Derivative
+ * elements are summed over blocks, runs and chunks in a fixed order: the result does not depend on
+ * timing, only on the block size (blocked and whole-state agree to rounding, ~1e-15).
+ */
+final class BackwardPass {
+    /** Default block: 2^14 amplitudes = 256 KiB per state, so the two states' block (512 KiB) stays in L2. */
+    static final int DEFAULT_BLOCK_QUBITS = 14;
+    static final int MAX_RUN = 16;
+    /** Merged diagonals span at most this many consecutive qubits at or above log2(lanes) (table of 2^span × L complex). */
+    static final int MAX_DIAGONAL_SPAN = 7;
+    /** Amplitudes per chunk of a span: products then update re-read the chunk from L1 (8 × 512 × 8 B = 32 KiB). */
+    private static final int CHUNK = 512;
+    private static final int CHUNK_GROUPS = CHUNK / (2 * L);
+
+    /** Items looked ahead when filling a segment (bounds the construction cost on long circuits). */
+    private static final int LOOKAHEAD = 4096;
+
+    private final CompiledCircuit cc;
+    private final int n;
+    /** The first-order backward pass: see {@link #action}. */
+    private final int[] schedule;
+    private final Segment[] segments;
+    private final int lowC, splitC1, splitH;
+
+    // scratch for building a run's matrices
+    private final double[] w = new double[8], t = new double[8], t2 = new double[8], u = new double[8], uDag = new double[8], d = new double[8];
+
+    BackwardPass(CompiledCircuit cc, int blockQubits) {
+        this.cc = cc;
+        this.n = cc.qubits();
+        int c = Math.max(LOG_L + 2, blockQubits);
+        if (n <= c) {
+            lowC = n;
+            splitC1 = n;
+            splitH = n;
+        } else {
+            lowC = c;
+            int b = Math.min(n - c + 2, c - LOG_L);
+            splitC1 = c - b;
+            splitH = n - b;
+        }
+        // the backward pass's items in order: fused steps, and gates left to the evaluator (Integer)
+        List<Object> items = new ArrayList<>();
+        for (int k = cc.size() - 1; k >= 0; ) {
+            Step st = n < LOG_L ? null : classify(k); // a state smaller than one vector: every gate per gate
+            if (st == null) {
+                items.add(k--);
+            } else {
+                items.add(st);
+                k -= st.length;
+            }
+        }
+        // Greedy list scheduling into segments: starting from the first item not yet scheduled, take
+        // every later step that fits the segment's block and commutes with the items skipped so far
+        // (acts on none of their qubits: then moving it before them changes neither the states nor
+        // its derivative elements). In a hardware-efficient layer this puts the CZs and one-qubit
+        // gates on the top qubits in one split-block segment and the rest in one low-block segment.
+        List<Integer> actions = new ArrayList<>();
+        List<Segment> segs = new ArrayList<>();
+        boolean[] done = new boolean[items.size()];
+        long all = n >= 63 ? -1L : (1L << n) - 1;
+        for (int first = 0; first < items.size(); first++) {
+            if (done[first]) continue;
+            if (items.get(first) instanceof Integer k) {
+                actions.add(k);
+                continue;
+            }
+            Segment seg = new Segment();
+            long blocked = 0;
+            for (int i = first; i < items.size() && i < first + LOOKAHEAD && blocked != all; i++) {
+                if (done[i]) continue;
+                Object x = items.get(i);
+                long m = x instanceof Step st ? st.mask : gateMask((Integer) x);
+                if ((m & blocked) == 0 && x instanceof Step st && (seg.steps.isEmpty() || canAppend(seg.mask, m))) {
+                    seg.steps.add(st);
+                    seg.mask |= m;
+                    done[i] = true;
+                } else {
+                    blocked |= m;
+                }
+            }
+            close(seg);
+            actions.add(-1 - segs.size());
+            segs.add(seg);
+        }
+        schedule = actions.stream().mapToInt(Integer::intValue).toArray();
+        segments = segs.toArray(new Segment[0]);
+    }
+
+    /** Number of actions of the first-order backward pass. */
+    int actions() {
+        return schedule.length;
+    }
+
+    /** Action i: a gate index ≥ 0 (handled per gate by the evaluator) or −1 − (segment index) (see {@link #run}). */
+    int action(int i) {
+        return schedule[i];
+    }
+
+    private long gateMask(int k) {
+        long m = 0;
+        for (int q : cc.gates[k].qubits()) m |= 1L << q;
+        return m;
+    }
+
+    private boolean fits(long mask, int c1, int h) {
+        long middle = ((1L << h) - 1) & ~((1L << c1) - 1);
+        return (mask & middle) == 0;
+    }
+
+    private boolean fitsBlock(long mask) {
+        return fits(mask, lowC, n) || fits(mask, splitC1, splitH);
+    }
+
+    private boolean canAppend(long segMask, long stepMask) {
+        if (fitsBlock(segMask | stepMask)) return true;
+        return !fitsBlock(segMask) && !fitsBlock(stepMask); // both whole-state: still one fused pass
+    }
+
+    private void close(Segment s) {
+        if (s == null) return;
+        if (fits(s.mask, lowC, n)) {
+            s.c1 = lowC;
+            s.h = n;
+        } else if (fits(s.mask, splitC1, splitH)) {
+            s.c1 = splitC1;
+            s.h = splitH;
+        } else {
+            s.c1 = n;
+            s.h = n;
+        }
+        s.finish();
+    }
+
+    private boolean oneQubit(int k) {
+        return cc.gates[k].qubits().length == 1;
+    }
+
+    private Step classify(int k) {
+        Gate g = cc.gates[k];
+        if (oneQubit(k)) {
+            int q = g.qubits()[0];
+            int len = 1;
+            while (len < MAX_RUN && k - len >= 0 && oneQubit(k - len) && cc.gates[k - len].qubits()[0] == q) len++;
+            return new Step(k, len, q);
+        }
+        if (!diagonal(k)) return null;
+        // consecutive fixed diagonal gates commute and multiply into one diagonal: one pass for all
+        // of them, as long as their qubits at or above log2(lanes) span few enough consecutive qubits
+        // for a small table (at most 2^MAX_DIAGONAL_SPAN rows of L complex factors)
+        long mask = 0;
+        int len = 0;
+        while (k - len >= 0 && diagonal(k - len)) {
+            long m = mask;
+            for (int q : cc.gates[k - len].qubits()) m |= 1L << q;
+            long high = m & ~((1L << LOG_L) - 1);
+            int span = high == 0 ? 0 : 64 - Long.numberOfLeadingZeros(high) - Long.numberOfTrailingZeros(high);
+            if (span > MAX_DIAGONAL_SPAN || (len > 0 && fitsBlock(mask) && !fitsBlock(m))) break;
+            mask = m;
+            len++;
+        }
+        return len == 0 ? null : new Step(k, len, mask); // len 0: a lone gate's table would be too large
+    }
+
+    /** Gate k is fixed and its matrix diagonal. */
+    private boolean diagonal(int k) {
+        if (cc.parametric[k] || cc.gates[k].qubits().length > 5 || cc.gates[k].kind() == GateKind.I) return false;
+        double[] m = cc.inverses[k].matrix(Bindings.NONE);
+        int dim = 1 << cc.gates[k].qubits().length;
+        for (int r = 0; r < dim; r++) {
+            for (int c = 0; c < dim; c++) {
+                if (r != c && (m[2 * (r * dim + c)] != 0 || m[2 * (r * dim + c) + 1] != 0)) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs the segment of action a (a < 0) on ψ and λ: it un-computes its gates and chains every
+     * derivative element of them into gT, gX. argVals[k] holds gate k's argument values from the
+     * forward pass.
+     */
+    void run(int a, StateVector psi, StateVector lambda, double[][] argVals, Bindings b, double[] gT, double[] gX) {
+        Segment s = segments[-1 - a];
+        for (Step st : s.steps) if (st.kind == Step.RUN) prepareRun(st, argVals);
+        MemorySegment ps = psi.segment(), ls = lambda.segment();
+        long dim = psi.dimension();
+        int c1 = s.c1, h = s.h;
+        long blocks = 1L << (h - c1), runs = 1L << (n - h), len = 1L << c1;
+        Step[] steps = s.stepArray;
+        for (long blk = 0; blk < blocks; blk++) {
+            for (Step st : steps) {
+                for (long hp = 0; hp < runs; hp++) {
+                    long start = (blk << c1) | (hp << h);
+                    if (st.kind == Step.DIAGONAL) {
+                        AdjointSweeps.diagonal(ps, ls, dim, start, len, st.shift, st.highMask, st.table);
+                        continue;
+                    }
+                    int q = st.qubit;
+                    if (q >= h) {
+                        // the partner amplitudes are in another run: pair the two runs vector by vector
+                        if (((hp >>> (q - h)) & 1) != 0) continue;
+                        pairs(st, ps, ls, dim, start, start | (1L << q), 62, len >> LOG_L);
+                    } else if (q >= LOG_L) {
+                        pairs(st, ps, ls, dim, start, start + (1L << q), q, len >> (LOG_L + 1));
+                    } else {
+                        for (long j = 0; j < len; j += CHUNK) {
+                            long m = Math.min(CHUNK, len - j);
+                            if (st.count > 0) AdjointSweeps.laneProducts(ps, ls, dim, q, start + j, m, st.acc, 0);
+                            AdjointSweeps.laneUpdate(ps, ls, dim, q, start + j, m, st.v, 0);
+                        }
+                    }
+                }
+            }
+        }
+        for (Step st : steps) {
+            for (int i = 0; i < st.count; i++) {
+                double e = AdjointSweeps.element(st.acc, 0, st.qubit, st.g, 8 * i);
+                ExprCalculus.accumulate(cc.gates[st.gateOf[i]].args()[st.argOf[i]], b, 2 * e, gT, gX);
+            }
+        }
+    }
+
+    /** Groups [0, groups) of a high-target step (see {@link AdjointSweeps#pairProducts}), chunk by chunk. */
+    private static void pairs(Step st, MemorySegment ps, MemorySegment ls, long dim, long s0, long s1, int q, long groups) {
+        double[] v = st.v;
+        for (long from = 0; from < groups; from += CHUNK_GROUPS) {
+            long to = Math.min(groups, from + CHUNK_GROUPS);
+            if (st.count > 0) AdjointSweeps.pairProducts(ps, ls, dim, s0, s1, q, from, to, st.acc, 0);
+            AdjointSweeps.pairUpdate(ps, ls, dim, s0, s1, q, from, to, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        }
+    }
+
+    /** V = W† of the run and G_i = W_r ∂U U† W_r† for every derivative element; clears the accumulators. */
+    private void prepareRun(Step st, double[][] argVals) {
+        identity2(w);
+        identity2(st.v);
+        java.util.Arrays.fill(st.acc, 0);
+        int count = 0;
+        for (int r = 0; r < st.length; r++) {
+            int k = st.firstGate - r;
+            GateKind kind = cc.gates[k].kind();
+            if (st.fixed[r] != null) {
+                System.arraycopy(st.fixed[r], 0, u, 0, 8);
+            } else {
+                GateDerivatives.fill(kind, argVals[k], -1, -1, u);
+            }
+            LocalMatrices.adjoint(u, 2, uDag);
+            if (cc.differentiable[k]) {
+                Expr[] e = cc.gates[k].args();
+                for (int j = 0; j < e.length; j++) {
+                    if (!cc.argHasSymbols[k][j]) continue;
+                    GateDerivatives.fill(kind, argVals[k], j, -1, d);
+                    LocalMatrices.multiply(d, uDag, 2, t2);      // G = ∂U·U†
+                    LocalMatrices.multiply(w, t2, 2, t);         // W·G
+                    LocalMatrices.adjoint(w, 2, t2);             // W†
+                    LocalMatrices.multiply(t, t2, 2, d);         // W·G·W†
+                    System.arraycopy(d, 0, st.g, 8 * count++, 8);
+                }
+            }
+            LocalMatrices.multiply(w, u, 2, t);                  // W ← W·U
+            System.arraycopy(t, 0, w, 0, 8);
+            LocalMatrices.multiply(uDag, st.v, 2, t);            // W† ← U†·W†
+            System.arraycopy(t, 0, st.v, 0, 8);
+        }
+    }
+
+    private static void identity2(double[] m) {
+        java.util.Arrays.fill(m, 0, 8, 0);
+        m[0] = 1;
+        m[6] = 1;
+    }
+
+    /** Segments by block shape, {low, split, whole state}, and steps in them: for tests and diagnostics. */
+    int[] shapeCounts() {
+        int[] c = new int[4];
+        for (Segment s : segments) {
+            c[s.h == n && s.c1 == n ? 2 : s.h == n ? 0 : 1]++;
+            c[3] += s.stepArray.length;
+        }
+        return c;
+    }
+
+    /** Steps applied block by block. */
+    static final class Segment {
+        long mask;
+        int c1, h;
+        final List<Step> steps = new ArrayList<>();
+        Step[] stepArray;
+
+        void finish() {
+            stepArray = steps.toArray(new Step[0]);
+        }
+    }
+
+    /** A fused run of one-qubit gates, or a fixed diagonal gate, with its per-evaluation buffers. */
+    final class Step {
+        static final int RUN = 0, DIAGONAL = 1;
+        final int kind, firstGate, length;
+        final long mask;
+        // RUN
+        final int qubit, count;
+        final int[] gateOf, argOf;
+        final double[][] fixed;
+        final double[] v, g, acc;
+        // DIAGONAL
+        final int shift;
+        final long highMask;
+        final double[] table;
+
+        /** The run of gates k, k−1, …, k−len+1 on qubit q. */
+        Step(int k, int len, int q) {
+            kind = RUN;
+            firstGate = k;
+            length = len;
+            qubit = q;
+            mask = 1L << q;
+            fixed = new double[len][];
+            int cnt = 0;
+            for (int r = 0; r < len; r++) {
+                int gk = k - r;
+                if (!cc.parametric[gk]) {
+                    fixed[r] = cc.gates[gk].kind() == GateKind.I ? new double[] {1, 0, 0, 0, 0, 0, 1, 0} : cc.gates[gk].matrix(Bindings.NONE);
+                }
+                for (int j = 0; j < cc.argHasSymbols[gk].length; j++) if (cc.argHasSymbols[gk][j]) cnt++;
+            }
+            count = cnt;
+            gateOf = new int[cnt];
+            argOf = new int[cnt];
+            cnt = 0;
+            for (int r = 0; r < len; r++) {
+                int gk = k - r;
+                for (int j = 0; j < cc.argHasSymbols[gk].length; j++) {
+                    if (!cc.argHasSymbols[gk][j]) continue;
+                    gateOf[cnt] = gk;
+                    argOf[cnt++] = j;
+                }
+            }
+            v = new double[8];
+            g = new double[8 * Math.max(1, cnt)];
+            acc = new double[ACC];
+            shift = 0;
+            highMask = 0;
+            table = null;
+        }
+
+        /**
+         * Fixed diagonal gates k, k−1, …, k−len+1 acting on the qubits in mask: their inverses multiply
+         * into one diagonal, tabulated by the qubits at or above log2(lanes) (row) and the lane.
+         */
+        Step(int k, int len, long qubitMask) {
+            kind = DIAGONAL;
+            firstGate = k;
+            length = len;
+            qubit = -1;
+            count = 0;
+            gateOf = argOf = null;
+            fixed = null;
+            v = g = acc = null;
+            mask = qubitMask;
+            long high = qubitMask & ~((1L << LOG_L) - 1);
+            shift = high == 0 ? LOG_L : Long.numberOfTrailingZeros(high);
+            int span = high == 0 ? 0 : 64 - Long.numberOfLeadingZeros(high) - shift;
+            highMask = (1L << span) - 1;
+            table = new double[(2 * L) << span];
+            for (int p = 0; p < (1 << span); p++) {
+                for (int l = 0; l < L; l++) {
+                    long x = ((long) p << shift) | l; // an amplitude index with these bits
+                    double fr = 1, fi = 0;
+                    for (int r = 0; r < len; r++) {
+                        int[] qs = cc.gates[k - r].qubits();
+                        double[] m = cc.inverses[k - r].matrix(Bindings.NONE);
+                        int dim = 1 << qs.length, local = 0;
+                        for (int j = 0; j < qs.length; j++) local |= (int) ((x >>> qs[j]) & 1) << j;
+                        double dr = m[2 * (local * dim + local)], di = m[2 * (local * dim + local) + 1];
+                        double nr = fr * dr - fi * di;
+                        fi = fr * di + fi * dr;
+                        fr = nr;
+                    }
+                    table[2 * L * p + l] = fr;
+                    table[2 * L * p + L + l] = fi;
+                }
+            }
+        }
+    }
+}
