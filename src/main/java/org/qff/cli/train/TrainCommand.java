@@ -40,7 +40,7 @@ public final class TrainCommand implements Callable<Integer> {
                 nValidation, options.seed);
         Fitting.Fitted fitted;
         try (TrainingProgress progress = new TrainingProgress("train " + options.modelType, options.epochs)) {
-            fitted = Fitting.fit(options.modelType, options.priorMean, tv.train(), tv.validation(), options.config(), out, resume, progress);
+            fitted = Fitting.fit(options.modelType, options.priorMean, options.gprSettings(), tv.train(), tv.validation(), options.config(), out, resume, progress);
         }
         System.out.printf("trained %s in %.1f s; model written to %s%n", fitted.description(), fitted.trainSeconds(), fitted.modelFile());
         System.out.printf("next: qff evaluate --model %s --molecule %s --split %d%n", fitted.modelFile(), options.molecule, options.split);
