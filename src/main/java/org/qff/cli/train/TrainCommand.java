@@ -35,6 +35,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dataset data = Rmd17.load(options.dataRoot(), options.molecule, Rmd17.Part.TRAIN, options.split);
         Splits.TrainValidation tv = Splits.trainValidation(data, nTrain, nValidation, options.seed);
+        if (options.modelType.equalsIgnoreCase("gpr")) Fitting.resolveInducing(options.gprSettings().inducing(), nTrain);
         org.qff.workflow.OutputDirectory.prepare(out); // after the inputs are known good: bad input leaves nothing behind
         System.out.printf("training %s on %s: %d train + %d validation frames, seed %d%n", options.modelType, options.molecule, nTrain,
                 nValidation, options.seed);
