@@ -9,6 +9,8 @@ import org.qff.qnn.gpr.GprOptions;
 import org.qff.qnn.gpr.GprPotential;
 import org.qff.qnn.gpr.GprTrainer;
 import org.qff.qnn.gpr.PriorMeanKind;
+import org.qff.qnn.gpr.SparseGprPotential;
+import org.qff.qnn.gpr.SparseGprTrainer;
 import org.qff.qnn.model.QnnModel;
 import org.qff.qnn.model.QnnModels;
 import org.qff.qnn.model.QnnTrainableModel;
@@ -30,10 +32,42 @@ public final class Fitting {
     public record Fitted(Potential potential, Path modelFile, double trainSeconds, String description) {}
 
     /**
+     * GPR solver settings.
+     *
+     * @param inducing null: automatic ({@link #resolveInducing}); 0: dense (exact) GPR; M ≥ 1: sparse with M inducing geometries
+     * @param hyperparameterFrames geometries the marginal-likelihood search uses (0: all)
+     */
+    public record GprSettings(Integer inducing, int hyperparameterFrames) {
+        public static GprSettings defaults() {
+            return new GprSettings(null, GprOptions.DEFAULT_HYPERPARAMETER_FRAMES);
+        }
+    }
+
+    /** Up to this many training geometries the automatic choice is the dense (exact) GPR. */
+    public static final int DENSE_LIMIT = 300;
+    /** Inducing geometries of the automatic sparse choice. */
+    public static final int DEFAULT_INDUCING = 200;
+
+    /** The inducing-point count actually used: 0 (dense) or M; automatic: dense up to {@link #DENSE_LIMIT} geometries, else {@link #DEFAULT_INDUCING}. */
+    public static int resolveInducing(Integer inducing, int trainingGeometries) {
+        if (inducing == null) return trainingGeometries <= DENSE_LIMIT ? 0 : Math.min(DEFAULT_INDUCING, trainingGeometries);
+        if (inducing < 0) throw new IllegalArgumentException("--inducing must be 0 (dense) or a positive count, got " + inducing);
+        if (inducing > trainingGeometries) {
+            throw new IllegalArgumentException("--inducing " + inducing + " is more than the " + trainingGeometries + " training geometries");
+        }
+        return inducing;
+    }
+
+    /**
      * @param modelType revised | baseline | gpr
      * @param priorMean for gpr: a prior-mean name (zero, constant, linear, quadratic, shifted-high-…)
      */
     public static Fitted fit(String modelType, String priorMean, Dataset train, Dataset validation, TrainerConfig config,
+                             Path out, boolean resume, Trainer.Listener listener) throws IOException {
+        return fit(modelType, priorMean, GprSettings.defaults(), train, validation, config, out, resume, listener);
+    }
+
+    public static Fitted fit(String modelType, String priorMean, GprSettings gprSettings, Dataset train, Dataset validation, TrainerConfig config,
                              Path out, boolean resume, Trainer.Listener listener) throws IOException {
         int[] species = java.util.Arrays.stream(train.atomicNumbers()).distinct().sorted().toArray();
         switch (modelType.toLowerCase(Locale.ROOT)) {
@@ -47,13 +81,21 @@ public final class Fitting {
             }
             case "gpr" -> {
                 PriorMeanKind kind = PriorMeanKind.fromName(priorMean);
+                int inducing = resolveInducing(gprSettings.inducing(), train.size());
+                GprOptions options = GprOptions.defaults().withPriorMean(kind).withHyperparameterFrames(gprSettings.hyperparameterFrames());
                 long t0 = System.nanoTime();
                 OutputDirectory.prepare(out);
-                GprPotential gpr = GprTrainer.train(train, GprOptions.defaults().withPriorMean(kind));
-                double seconds = (System.nanoTime() - t0) * 1e-9;
                 Path file = out.resolve("model.json");
+                if (inducing == 0) {
+                    GprPotential gpr = GprTrainer.train(train, options);
+                    double seconds = (System.nanoTime() - t0) * 1e-9;
+                    GprModelFile.write(gpr.model(), file);
+                    return new Fitted(gpr, file, seconds, "gpr (prior mean " + kind.fileName() + ")");
+                }
+                SparseGprPotential gpr = SparseGprTrainer.train(train, options, inducing);
+                double seconds = (System.nanoTime() - t0) * 1e-9;
                 GprModelFile.write(gpr.model(), file);
-                return new Fitted(gpr, file, seconds, "gpr (prior mean " + kind.fileName() + ")");
+                return new Fitted(gpr, file, seconds, "sparse gpr (prior mean " + kind.fileName() + ", " + inducing + " inducing geometries)");
             }
             default -> throw new IllegalArgumentException("unknown model type \"" + modelType + "\" (known: " + TYPES + ")");
         }

@@ -55,7 +55,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
                 System.out.printf("== %s, N = %d (%d train + %d validation)%n", tag, n, n - nVal, nVal);
                 Fitting.Fitted fitted;
                 try (TrainingProgress progress = new TrainingProgress(tag + " N=" + n, options.epochs)) {
-                    fitted = Fitting.fit(type, options.priorMean, tv.train(), tv.validation(), options.config(), dir, false, progress);
+                    fitted = Fitting.fit(type, options.priorMean, options.gprSettings(), tv.train(), tv.validation(), options.config(), dir, false, progress);
                 }
                 EvaluationResult r = Evaluation.run(fitted.potential(), test, options.molecule, options.split, n, fitted.modelFile().toString(), dir);
                 System.out.printf(Locale.ROOT, "   test: energy MAE %.2f meV, force MAE %.2f meV/Å (%.0f s training)%n",
@@ -63,7 +63,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
                 String command = String.format(Locale.ROOT,
                         "qff train --model-type %s%s --molecule %s --split %d --n-train %d --n-val %d --epochs %d --batch-size %d --lr %s"
                                 + " --energy-weight %s --force-weight %s --patience %d --seed %d --threads %d --out %s",
-                        type, type.equals("gpr") ? " --prior-mean " + options.priorMean : "", options.molecule, options.split, n - nVal, nVal,
+                        type, type.equals("gpr") ? " --prior-mean " + options.priorMean + options.gprCommandOptions(n - nVal) : "", options.molecule, options.split, n - nVal, nVal,
                         options.epochs, options.batchSize, options.learningRate, options.energyWeight, options.forceWeight, options.patience,
                         options.seed, options.config().threads(), dir);
                 table.put(new ResultsTable.Row(tag, options.molecule, n, options.split, r.metrics().energyMaeMeV(), r.metrics().forceMaeMeVPerA(),

@@ -35,12 +35,13 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dataset data = Rmd17.load(options.dataRoot(), options.molecule, Rmd17.Part.TRAIN, options.split);
         Splits.TrainValidation tv = Splits.trainValidation(data, nTrain, nValidation, options.seed);
+        if (options.modelType.equalsIgnoreCase("gpr")) Fitting.resolveInducing(options.gprSettings().inducing(), nTrain);
         org.qff.workflow.OutputDirectory.prepare(out); // after the inputs are known good: bad input leaves nothing behind
         System.out.printf("training %s on %s: %d train + %d validation frames, seed %d%n", options.modelType, options.molecule, nTrain,
                 nValidation, options.seed);
         Fitting.Fitted fitted;
         try (TrainingProgress progress = new TrainingProgress("train " + options.modelType, options.epochs)) {
-            fitted = Fitting.fit(options.modelType, options.priorMean, tv.train(), tv.validation(), options.config(), out, resume, progress);
+            fitted = Fitting.fit(options.modelType, options.priorMean, options.gprSettings(), tv.train(), tv.validation(), options.config(), out, resume, progress);
         }
         System.out.printf("trained %s in %.1f s; model written to %s%n", fitted.description(), fitted.trainSeconds(), fitted.modelFile());
         System.out.printf("next: qff evaluate --model %s --molecule %s --split %d%n", fitted.modelFile(), options.molecule, options.split);

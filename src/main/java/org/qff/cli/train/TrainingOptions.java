@@ -16,6 +16,14 @@ public final class TrainingOptions {
             description = "GPR prior mean: zero, constant, linear, quadratic, shifted-high-constant, shifted-high-linear, shifted-high-quadratic (default: ${DEFAULT-VALUE})")
     String priorMean;
 
+    @Option(names = "--inducing", description = "GPR: 0 = dense (exact) GPR, M = sparse GPR with M inducing geometries;"
+            + " default: dense up to " + org.qff.workflow.Fitting.DENSE_LIMIT + " training geometries, else sparse with M = " + org.qff.workflow.Fitting.DEFAULT_INDUCING)
+    Integer inducing;
+
+    @Option(names = "--hyperparameter-frames", defaultValue = "" + org.qff.qnn.gpr.GprOptions.DEFAULT_HYPERPARAMETER_FRAMES,
+            description = "GPR: training geometries the marginal-likelihood search uses, 0 = all (default: ${DEFAULT-VALUE})")
+    int hyperparameterFrames;
+
     @Option(names = "--molecule", required = true, description = "rMD17 molecule, e.g. ethanol, aspirin")
     String molecule;
 
@@ -48,6 +56,19 @@ public final class TrainingOptions {
 
     @Option(names = "--threads", description = "training threads (default: all cores); the result depends on seed and thread count only")
     Integer threads;
+
+    org.qff.workflow.Fitting.GprSettings gprSettings() {
+        if (hyperparameterFrames < 0) throw new IllegalArgumentException("--hyperparameter-frames must be ≥ 0, got " + hyperparameterFrames);
+        return new org.qff.workflow.Fitting.GprSettings(inducing, hyperparameterFrames);
+    }
+
+    /** The GPR options as a reproducing command states them (empty for the defaults, so older commands stay as they were). */
+    String gprCommandOptions(int trainingGeometries) {
+        int m = org.qff.workflow.Fitting.resolveInducing(inducing, trainingGeometries);
+        String s = m > 0 ? " --inducing " + m : "";
+        if (hyperparameterFrames != org.qff.qnn.gpr.GprOptions.DEFAULT_HYPERPARAMETER_FRAMES) s += " --hyperparameter-frames " + hyperparameterFrames;
+        return s;
+    }
 
     Path dataRoot() {
         return data != null ? data : Rmd17.defaultDataRoot();

@@ -64,6 +64,28 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void sparseGprTrainsWritesAVersion2ModelAndEvaluates(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sparse");
+        assertEquals(0, Main.run("train", "--model-type", "gpr", "--prior-mean", "shifted-high-constant", "--inducing", "6",
+                "--hyperparameter-frames", "8", "--molecule", "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5",
+                "--out", out.toString()));
+        JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+        assertEquals(2, model.get("version").asInt());
+        assertEquals(6, model.at("/sparse/inducing_count").asInt());
+        assertEquals(20, model.at("/training/geometries").asInt());
+        Path json = dir.resolve("eval.json");
+        assertEquals(0, Main.run("evaluate", "--model", out.resolve("model.json").toString(), "--molecule", "ethanol", "--data", data.toString(),
+                "--n-test", "10", "--json", json.toString()));
+        double f = new ObjectMapper().readTree(json.toFile()).get("force_mae_meV_per_A").asDouble();
+        assertTrue(Double.isFinite(f) && f > 0, "force MAE " + f);
+        assertError("--inducing 21 is more than the 20 training geometries", "train", "--model-type", "gpr", "--inducing", "21", "--molecule",
+                "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5", "--out", dir.resolve("bad").toString());
+        assertTrue(!Files.exists(dir.resolve("bad")), "bad input must leave no output directory");
+        assertError("--inducing must be 0 (dense) or a positive count, got -1", "train", "--model-type", "gpr", "--inducing", "-1", "--molecule",
+                "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5", "--out", dir.resolve("bad").toString());
+    }
+
+    @Test
     void badInputNamesTheValue(@TempDir Path dir) {
         assertError("unknown rMD17 molecule \"water\"", "train", "--molecule", "water", "--data", data.toString(), "--out", dir.resolve("w").toString());
         assertTrue(!Files.exists(dir.resolve("w")), "bad input must leave no output directory");

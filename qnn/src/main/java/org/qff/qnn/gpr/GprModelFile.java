@@ -23,10 +23,18 @@ public final class GprModelFile {
     private GprModelFile() {}
 
     public static final int VERSION = 1;
+    /** Version 2: the sparse (inducing-point, subset-of-regressors) model; version 1 files are dense models. */
+    public static final int SPARSE_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes the model atomically (a reader never sees a half-written file). */
     public static void write(GprModel model, Path path) throws IOException {
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(model));
+        AtomicFiles.write(path, out -> out.write(bytes));
+    }
+
+    /** Writes a sparse model atomically ({@code "version": 2}). */
+    public static void write(SparseGprModel model, Path path) throws IOException {
         byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(model));
         AtomicFiles.write(path, out -> out.write(bytes));
     }
@@ -40,13 +48,41 @@ public final class GprModelFile {
     }
 
     public static ObjectNode toJson(GprModel m) {
+        ObjectNode root = header(VERSION, m.species(), m.frames(), m.lengthScaleFactors(), m.lengthScales(), m.signalVariance(), m.energyNoise(),
+                m.forceNoise(), m.jitter(), m.priorMean());
+        ObjectNode training = root.putObject("training");
+        training.put("observations", m.withForces() ? "energies+forces" : "energies");
+        training.put("log_marginal_likelihood", m.logMarginalLikelihood());
+        matrix(training.putArray("positions_A"), m.trainingPositions());
+        vector(training.putArray("weights"), m.weights());
+        return root;
+    }
+
+    public static ObjectNode toJson(SparseGprModel m) {
+        ObjectNode root = header(SPARSE_VERSION, m.species(), m.frames(), m.lengthScaleFactors(), m.lengthScales(), m.signalVariance(),
+                m.energyNoise(), m.forceNoise(), m.jitter(), m.priorMean());
+        ObjectNode sparse = root.putObject("sparse");
+        sparse.put("approximation", "subset of regressors (projected-process mean, DTC variance)");
+        sparse.put("inducing_selection", "evenly spaced training geometries");
+        sparse.put("inducing_count", m.inducingCount());
+        matrix(sparse.putArray("inducing_positions_A"), m.inducingPositions());
+        ObjectNode training = root.putObject("training");
+        training.put("observations", m.withForces() ? "energies+forces" : "energies");
+        training.put("geometries", m.trainingCount());
+        training.put("log_marginal_likelihood", m.logMarginalLikelihood());
+        vector(training.putArray("weights"), m.weights());
+        return root;
+    }
+
+    private static ObjectNode header(int version, int[] speciesList, List<LocalFrame> frameList, double[] factors, double[][] lengthScales,
+                                     double signalVariance, double energyNoise, double forceNoise, double jitter, PriorMean pm) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", GprPotential.TYPE);
-        root.put("version", VERSION);
+        root.put("version", version);
         ArrayNode species = root.putArray("atomic_numbers");
-        for (int z : m.species()) species.add(z);
+        for (int z : speciesList) species.add(z);
         ArrayNode frames = root.putArray("local_frames");
-        for (LocalFrame f : m.frames()) {
+        for (LocalFrame f : frameList) {
             ObjectNode o = frames.addObject();
             o.put("centre", f.centre());
             o.put("x_axis_atom", f.xAxisAtom());
@@ -56,13 +92,12 @@ public final class GprModelFile {
         }
         ObjectNode kernel = root.putObject("kernel");
         kernel.put("name", "rbf, periodic in azimuths");
-        vector(kernel.putArray("length_scale_factors"), m.lengthScaleFactors());
-        matrix(kernel.putArray("length_scales"), m.lengthScales());
-        kernel.put("signal_variance_eV2", m.signalVariance());
-        kernel.put("energy_noise", m.energyNoise());
-        kernel.put("force_noise", m.forceNoise());
-        kernel.put("jitter", m.jitter());
-        PriorMean pm = m.priorMean();
+        vector(kernel.putArray("length_scale_factors"), factors);
+        matrix(kernel.putArray("length_scales"), lengthScales);
+        kernel.put("signal_variance_eV2", signalVariance);
+        kernel.put("energy_noise", energyNoise);
+        kernel.put("force_noise", forceNoise);
+        kernel.put("jitter", jitter);
         ObjectNode mean = root.putObject("prior_mean");
         mean.put("name", pm.kind().fileName());
         mean.put("margin_eV", pm.margin());
@@ -70,18 +105,16 @@ public final class GprModelFile {
         matrix(mean.putArray("centres"), pm.centres());
         matrix(mean.putArray("scales"), pm.scales());
         matrix(mean.putArray("coefficients"), pm.coefficients());
-        ObjectNode training = root.putObject("training");
-        training.put("observations", m.withForces() ? "energies+forces" : "energies");
-        training.put("log_marginal_likelihood", m.logMarginalLikelihood());
-        matrix(training.putArray("positions_A"), m.trainingPositions());
-        vector(training.putArray("weights"), m.weights());
         return root;
     }
 
-    /** The reader registered for {@code "type": "gpr"}. */
-    public static GprPotential fromJson(JsonNode root) {
+    /** The reader registered for {@code "type": "gpr"}: version 1 is the dense model, version 2 the sparse one. */
+    public static org.qff.qnn.potential.Potential fromJson(JsonNode root) {
         int version = integer(root, "version");
-        if (version != VERSION) throw new IllegalArgumentException("GPR model version " + version + " is not supported (this qff reads version " + VERSION + ")");
+        if (version != VERSION && version != SPARSE_VERSION) {
+            throw new IllegalArgumentException("GPR model version " + version + " is not supported (this qff reads versions " + VERSION + " (dense) and "
+                    + SPARSE_VERSION + " (sparse))");
+        }
         int[] species = intArray(root, "atomic_numbers");
         JsonNode framesNode = array(root, "local_frames");
         List<LocalFrame> frames = new ArrayList<>();
@@ -112,6 +145,18 @@ public final class GprModelFile {
             case "energies" -> false;
             default -> throw new IllegalArgumentException("field \"observations\" must be \"energies+forces\" or \"energies\", got \"" + obs + "\"");
         };
+        if (version == SPARSE_VERSION) {
+            JsonNode sparse = object(root, "sparse");
+            double[][] inducing = matrix(sparse, "inducing_positions_A");
+            if (integer(sparse, "inducing_count") != inducing.length) {
+                throw new IllegalArgumentException("field \"inducing_count\" is " + integer(sparse, "inducing_count") + " but \"inducing_positions_A\" holds "
+                        + inducing.length + " geometries");
+            }
+            SparseGprModel model = new SparseGprModel(species, frames, matrix(kernel, "length_scales"), vector(kernel, "length_scale_factors"),
+                    number(kernel, "signal_variance_eV2"), number(kernel, "energy_noise"), number(kernel, "force_noise"), number(kernel, "jitter"),
+                    withForces, integer(training, "geometries"), inducing, vector(training, "weights"), pm, number(training, "log_marginal_likelihood"));
+            return new SparseGprPotential(model);
+        }
         GprModel model = new GprModel(species, frames, matrix(kernel, "length_scales"), vector(kernel, "length_scale_factors"),
                 number(kernel, "signal_variance_eV2"), number(kernel, "energy_noise"), number(kernel, "force_noise"), number(kernel, "jitter"),
                 withForces, matrix(training, "positions_A"), vector(training, "weights"), pm, number(training, "log_marginal_likelihood"));

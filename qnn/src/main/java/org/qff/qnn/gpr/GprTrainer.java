@@ -38,8 +38,48 @@ public final class GprTrainer {
      */
     public static GprPotential train(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {
         check(structures, energies, forces, options);
-        int m = structures.length, n = structures[0].size(), n3 = 3 * n;
+        int m = structures.length, n = structures[0].size();
         checkMemory(m, n, options.useForces());
+        Prepared p = prepare(structures, energies, forces, options);
+        List<LocalFrame> frames = p.frames();
+        double[][] positions = p.positions();
+        DescriptorSet ds = p.descriptors();
+        boolean useForces = options.useForces();
+        PriorMean mean = p.mean();
+        double[] residual = p.residual();
+        double[][] spreads = p.spreads();
+        Hyper h = p.hyper();
+        double energyNoise = p.energyNoise(), forceNoise = p.forceNoise();
+        List<RbfKernel> kernels = p.kernels();
+        DMatrixRMaj cov = Covariance.training(kernels, ds, useForces, energyNoise, forceNoise);
+        JitteredCholesky chol = JitteredCholesky.factor(cov, "GPR training covariance (" + m + " geometries)", true);
+        double[] weights = residual.clone();
+        chol.solveInPlace(weights);
+        double quad = dot(residual, weights);
+        int obs = residual.length;
+        double sigma2 = Math.max(quad / obs, Double.MIN_NORMAL);
+        double logMl = profiledLogLikelihood(quad, chol.logDeterminant(), obs);
+        LOG.log(System.Logger.Level.INFO, () -> String.format("GPR trained on %d geometries (%d observations): σ² = %.4g eV², log ML = %.6g",
+                m, obs, sigma2, logMl));
+        double[][] lengthScales = p.lengthScales();
+        int[] species = structures[0].atomicNumbers();
+        GprModel model = new GprModel(species, frames, lengthScales, h.factors(), sigma2, energyNoise, forceNoise, chol.jitter(),
+                useForces, positions, weights, mean, logMl);
+        return new GprPotential(model, chol);
+    }
+
+    /**
+     * What the dense and the sparse solve share: local frames, features (with Jacobians when forces
+     * are used), the fitted prior mean, the residuals y − m, the feature spreads and the
+     * hyperparameters (from the likelihood search on {@code hyperparameterFrames} geometries, or fixed).
+     */
+    record Prepared(List<LocalFrame> frames, double[][] positions, DescriptorSet descriptors, PriorMean mean, double[] residual,
+                    double[][] spreads, Hyper hyper, double energyNoise, double forceNoise, List<RbfKernel> kernels,
+                    double[][] lengthScales) {}
+
+    /** Expects {@link #check} to have passed. */
+    static Prepared prepare(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {
+        int m = structures.length, n = structures[0].size(), n3 = 3 * n;
         List<LocalFrame> frames = LocalFrames.choose(structures[0]);
         double[][] positions = new double[m][];
         for (int s = 0; s < m; s++) positions[s] = structures[s].positions();
@@ -63,25 +103,12 @@ public final class GprTrainer {
                 : new Hyper(new double[] {options.lengthScale(), options.lengthScale(), options.lengthScale()}, 1);
         double energyNoise = options.energyNoise() * h.noiseScale(), forceNoise = options.forceNoise() * h.noiseScale();
         List<RbfKernel> kernels = kernels(frames, spreads, h.factors());
-        DMatrixRMaj cov = Covariance.training(kernels, ds, useForces, energyNoise, forceNoise);
-        JitteredCholesky chol = JitteredCholesky.factor(cov, "GPR training covariance (" + m + " geometries)", true);
-        double[] weights = residual.clone();
-        chol.solveInPlace(weights);
-        double quad = dot(residual, weights);
-        int obs = residual.length;
-        double sigma2 = Math.max(quad / obs, Double.MIN_NORMAL);
-        double logMl = profiledLogLikelihood(quad, chol.logDeterminant(), obs);
-        LOG.log(System.Logger.Level.INFO, () -> String.format("GPR trained on %d geometries (%d observations): σ² = %.4g eV², log ML = %.6g",
-                m, obs, sigma2, logMl));
         double[][] lengthScales = new double[n][];
         for (int i = 0; i < n; i++) {
             lengthScales[i] = new double[spreads[i].length];
             for (int k = 0; k < spreads[i].length; k++) lengthScales[i][k] = h.factors()[group(k)] * spreads[i][k];
         }
-        int[] species = structures[0].atomicNumbers();
-        GprModel model = new GprModel(species, frames, lengthScales, h.factors(), sigma2, energyNoise, forceNoise, chol.jitter(),
-                useForces, positions, weights, mean, logMl);
-        return new GprPotential(model, chol);
+        return new Prepared(frames, positions, ds, mean, residual, spreads, h, energyNoise, forceNoise, kernels, lengthScales);
     }
 
     /**
@@ -229,7 +256,7 @@ public final class GprTrainer {
         }
     }
 
-    private static void check(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {
+    static void check(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {
         if (options == null) throw new IllegalArgumentException("options are required");
         if (structures == null || structures.length == 0) throw new IllegalArgumentException("no training geometries");
         if (energies == null || energies.length != structures.length) {

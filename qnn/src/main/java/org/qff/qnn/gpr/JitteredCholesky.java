@@ -61,6 +61,15 @@ final class JitteredCholesky {
                 + " × mean diagonal (NaN in the data, or far too many duplicate geometries)");
     }
 
+    /** The factor of {@code a} (not modified) without any jitter, or null when it is not numerically positive definite. */
+    static JitteredCholesky tryFactor(DMatrixRMaj a) {
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(a.numRows, true);
+        DMatrixRMaj work = a.copy();
+        if (!chol.decompose(work)) return null;
+        DMatrixRMaj l = chol.getT(null);
+        return finiteDiagonal(l) ? new JitteredCholesky(l, 0) : null;
+    }
+
     private static boolean finiteDiagonal(DMatrixRMaj l) {
         for (int i = 0; i < l.numRows; i++) {
             double d = l.get(i, i);
