@@ -1,6 +1,5 @@
 package org.qff.qnn.gpr;
 
-import org.qff.qnn.atoms.Elements;
 import org.qff.qnn.atoms.Structure;
 import org.qff.qnn.descriptor.AlfDescriptor;
 import org.qff.qnn.descriptor.LocalFrame;
@@ -85,10 +84,7 @@ public final class GprPotential implements Potential {
     public double compute(Structure s, double[] forces, double[] atomEnergies) {
         checkStructure(s);
         int n = model.atomCount(), n3 = 3 * n;
-        if (forces != null && forces.length < n3) throw new IllegalArgumentException("forces array holds " + forces.length + " numbers, need " + n3);
-        if (atomEnergies != null && atomEnergies.length < n) {
-            throw new IllegalArgumentException("atom-energy array holds " + atomEnergies.length + " numbers, need " + n);
-        }
+        GprInputChecks.outputArrays(n, forces, atomEnergies);
         double[] pos = s.positions();
         double[] w = weights;
         PriorMean mean = model.priorMean();
@@ -165,34 +161,12 @@ public final class GprPotential implements Potential {
     }
 
     private void checkStructure(Structure s) {
-        if (s.isPeriodic()) throw new IllegalArgumentException("the GPR potential is for isolated molecules; the structure is periodic");
-        int n = model.atomCount();
-        for (int i = 0; i < s.size(); i++) {
-            if (!covers(s.atomicNumber(i))) {
-                throw new IllegalArgumentException("potential " + name() + " does not cover atom " + i + " (" + Elements.symbol(s.atomicNumber(i))
-                        + ", atomic number " + s.atomicNumber(i) + "); it knows " + speciesList());
-            }
-        }
-        if (s.size() != n) {
-            throw new IllegalArgumentException("the GPR model describes a " + n + "-atom molecule, the structure has " + s.size() + " atoms");
-        }
-        int[] species = model.species();
-        for (int i = 0; i < n; i++) {
-            if (s.atomicNumber(i) != species[i]) {
-                throw new IllegalArgumentException("atom " + i + " is " + Elements.symbol(s.atomicNumber(i)) + " but model atom " + i + " is "
-                        + Elements.symbol(species[i]) + " (GPR models need the training atom order)");
-            }
-        }
-    }
-
-    private String speciesList() {
-        return Arrays.stream(model.species()).distinct().sorted().mapToObj(Elements::symbol).toList().toString();
+        GprInputChecks.structure(s, model.species(), name());
     }
 
     @Override
     public boolean covers(int atomicNumber) {
-        for (int z : model.species()) if (z == atomicNumber) return true;
-        return false;
+        return GprInputChecks.covers(model.species(), atomicNumber);
     }
 
     @Override

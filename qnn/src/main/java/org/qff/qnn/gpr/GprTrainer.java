@@ -116,18 +116,7 @@ public final class GprTrainer {
      * Use {@link org.qff.qnn.data.Dataset#head} or {@code subset} to choose the training frames.
      */
     public static GprPotential train(org.qff.qnn.data.Dataset data, GprOptions options) {
-        int m = data.size();
-        Structure[] structures = new Structure[m];
-        double[][] forces = new double[m][];
-        for (int k = 0; k < m; k++) {
-            structures[k] = data.structure(k);
-            forces[k] = data.forces(k);
-        }
-        try {
-            return train(structures, data.energies(), forces, options);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(data.name() + ": " + e.getMessage(), e);
-        }
+        return TrainingArrays.trainOn(data, t -> train(t.structures(), t.energies(), t.forces(), options));
     }
 
     /** y − m: energy residuals and (with forces) gradient residuals, in covariance observation order. */

@@ -128,18 +128,7 @@ public final class SparseGprTrainer {
 
     /** Trains on every frame of a data set; see {@link #train(Structure[], double[], double[][], GprOptions, int)}. */
     public static SparseGprPotential train(org.qff.qnn.data.Dataset data, GprOptions options, int inducing) {
-        int m = data.size();
-        Structure[] structures = new Structure[m];
-        double[][] forces = new double[m][];
-        for (int k = 0; k < m; k++) {
-            structures[k] = data.structure(k);
-            forces[k] = data.forces(k);
-        }
-        try {
-            return train(structures, data.energies(), forces, options, inducing);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(data.name() + ": " + e.getMessage(), e);
-        }
+        return TrainingArrays.trainOn(data, t -> train(t.structures(), t.energies(), t.forces(), options, inducing));
     }
 
     /** Indices ⌊q·n/m⌋, q = 0..m−1: distinct, and all of 0..n−1 when m = n (the same spacing as the hyperparameter subset). */
