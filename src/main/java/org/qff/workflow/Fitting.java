@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.qff.qnn.data.Dataset;
+import org.qff.qnn.descriptor.AlfCoordinates;
 import org.qff.qnn.gpr.GprModelFile;
 import org.qff.qnn.gpr.GprOptions;
 import org.qff.qnn.gpr.GprPotential;
@@ -36,10 +37,11 @@ public final class Fitting {
      *
      * @param inducing null: automatic ({@link #resolveInducing}); 0: dense (exact) GPR; M ≥ 1: sparse with M inducing geometries
      * @param hyperparameterFrames geometries the marginal-likelihood search uses (0: all)
+     * @param coordinates how the local frames place the other atoms
      */
-    public record GprSettings(Integer inducing, int hyperparameterFrames) {
+    public record GprSettings(Integer inducing, int hyperparameterFrames, AlfCoordinates coordinates) {
         public static GprSettings defaults() {
-            return new GprSettings(null, GprOptions.DEFAULT_HYPERPARAMETER_FRAMES);
+            return new GprSettings(null, GprOptions.DEFAULT_HYPERPARAMETER_FRAMES, AlfCoordinates.DEFAULT);
         }
     }
 
@@ -82,7 +84,8 @@ public final class Fitting {
             case "gpr" -> {
                 PriorMeanKind kind = PriorMeanKind.fromName(priorMean);
                 int inducing = resolveInducing(gprSettings.inducing(), train.size());
-                GprOptions options = GprOptions.defaults().withPriorMean(kind).withHyperparameterFrames(gprSettings.hyperparameterFrames());
+                GprOptions options = GprOptions.defaults().withPriorMean(kind).withHyperparameterFrames(gprSettings.hyperparameterFrames())
+                        .withCoordinates(gprSettings.coordinates());
                 long t0 = System.nanoTime();
                 OutputDirectory.prepare(out);
                 Path file = out.resolve("model.json");
@@ -90,12 +93,12 @@ public final class Fitting {
                     GprPotential gpr = GprTrainer.train(train, options);
                     double seconds = (System.nanoTime() - t0) * 1e-9;
                     GprModelFile.write(gpr.model(), file);
-                    return new Fitted(gpr, file, seconds, "gpr (prior mean " + kind.fileName() + ")");
+                    return new Fitted(gpr, file, seconds, "gpr (prior mean " + kind.fileName() + ", " + options.coordinates().fileName() + " frames)");
                 }
                 SparseGprPotential gpr = SparseGprTrainer.train(train, options, inducing);
                 double seconds = (System.nanoTime() - t0) * 1e-9;
                 GprModelFile.write(gpr.model(), file);
-                return new Fitted(gpr, file, seconds, "sparse gpr (prior mean " + kind.fileName() + ", " + inducing + " inducing geometries)");
+                return new Fitted(gpr, file, seconds, "sparse gpr (prior mean " + kind.fileName() + ", " + options.coordinates().fileName() + " frames, " + inducing + " inducing geometries)");
             }
             default -> throw new IllegalArgumentException("unknown model type \"" + modelType + "\" (known: " + TYPES + ")");
         }

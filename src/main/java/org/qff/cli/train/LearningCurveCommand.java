@@ -50,7 +50,7 @@ public final class LearningCurveCommand implements Callable<Integer> {
             for (int n : sizes) {
                 int nVal = Math.max(5, (int) Math.round(0.05 * n));
                 Splits.TrainValidation tv = Splits.trainValidation(trainSplit, n - nVal, nVal, options.seed);
-                String tag = type.equals("gpr") ? "gpr-" + options.priorMean : type;
+                String tag = type.equals("gpr") ? options.gprTag() : type;
                 Path dir = out.resolve(options.molecule).resolve(tag).resolve("N" + n);
                 System.out.printf("== %s, N = %d (%d train + %d validation)%n", tag, n, n - nVal, nVal);
                 Fitting.Fitted fitted;

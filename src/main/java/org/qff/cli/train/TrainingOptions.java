@@ -24,6 +24,11 @@ public final class TrainingOptions {
             description = "GPR: training geometries the marginal-likelihood search uses, 0 = all (default: ${DEFAULT-VALUE})")
     int hyperparameterFrames;
 
+    @Option(names = "--frame-coordinates", defaultValue = "cartesian",
+            description = "GPR: how each atom's local frame places the other atoms: cartesian (x, y, z; smooth) or spherical"
+                    + " (r, theta, phi as in FFLUX; phi jumps when an atom crosses the frame's z axis) (default: ${DEFAULT-VALUE})")
+    String frameCoordinates;
+
     @Option(names = "--molecule", required = true, description = "rMD17 molecule, e.g. ethanol, aspirin")
     String molecule;
 
@@ -59,7 +64,8 @@ public final class TrainingOptions {
 
     org.qff.workflow.Fitting.GprSettings gprSettings() {
         if (hyperparameterFrames < 0) throw new IllegalArgumentException("--hyperparameter-frames must be ≥ 0, got " + hyperparameterFrames);
-        return new org.qff.workflow.Fitting.GprSettings(inducing, hyperparameterFrames);
+        return new org.qff.workflow.Fitting.GprSettings(inducing, hyperparameterFrames,
+                org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates));
     }
 
     /** The GPR options as a reproducing command states them (empty for the defaults, so older commands stay as they were). */
@@ -67,7 +73,17 @@ public final class TrainingOptions {
         int m = org.qff.workflow.Fitting.resolveInducing(inducing, trainingGeometries);
         String s = m > 0 ? " --inducing " + m : "";
         if (hyperparameterFrames != org.qff.qnn.gpr.GprOptions.DEFAULT_HYPERPARAMETER_FRAMES) s += " --hyperparameter-frames " + hyperparameterFrames;
+        if (!frameCoordinates.equals(org.qff.qnn.descriptor.AlfCoordinates.DEFAULT.fileName())) s += " --frame-coordinates " + frameCoordinates;
         return s;
+    }
+
+    /**
+     * The row tag of a GPR model: {@code gpr-<prior mean>}, with {@code -cartesian} for Cartesian frames. The
+     * rows committed before Cartesian frames existed are spherical and keep their plain names.
+     */
+    String gprTag() {
+        boolean cartesian = org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates) == org.qff.qnn.descriptor.AlfCoordinates.CARTESIAN;
+        return "gpr-" + priorMean + (cartesian ? "-cartesian" : "");
     }
 
     Path dataRoot() {

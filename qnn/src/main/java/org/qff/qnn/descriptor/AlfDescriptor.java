@@ -7,8 +7,9 @@ import java.util.Arrays;
  *
  * <p>The frame: origin at the centre atom i, x̂ towards the x-axis atom a, ŷ in the plane of a and
  * the xy-plane atom b (on b's side), ẑ = x̂ × ŷ. Features: |R_a − R_i|, |R_b − R_i|, the angle
- * a–i–b, then for every other atom j (frame order) the spherical coordinates (r, θ, φ) of
- * R_j − R_i in that frame: θ the polar angle from ẑ in [0, π], φ = atan2(y, x) in (−π, π].
+ * a–i–b, then for every other atom j (frame order) the coordinates of R_j − R_i in that frame:
+ * Cartesian (x, y, z), or spherical (r, θ, φ) with θ the polar angle from ẑ in [0, π] and
+ * φ = atan2(y, x) in (−π, π] (see {@link AlfCoordinates} for why Cartesian is the default).
  * All features are invariant under rotations and translations of the whole molecule.
  *
  * <p>Stateless; thread-safe.
@@ -88,39 +89,49 @@ public final class AlfDescriptor {
             jza = sub(mul(crossMatrix(ex), jya), mul(crossMatrix(ey), jxa));
             jzb = mul(crossMatrix(ex), jyb);
         }
+        boolean cartesian = f.coordinates() == AlfCoordinates.CARTESIAN;
         int[] others = f.others();
         for (int k = 0; k < others.length; k++) {
             int j = others[k];
             double[] d = diff(positions, j, i);
             double x = dot(d, ex), y = dot(d, ey), z = dot(d, ez);
             double rho2 = x * x + y * y;
-            double rho = Math.sqrt(rho2);
-            double r2 = rho2 + z * z;
-            double r = Math.sqrt(r2);
+            double r = Math.sqrt(rho2 + z * z);
             if (r < MIN_DISTANCE) throw new IllegalArgumentException("atoms " + i + " and " + j + " coincide (" + r + " Å apart)");
-            if (rho < MIN_RHO) {
-                throw new IllegalArgumentException("atom " + j + " lies on the local z axis of atom " + i + "; its azimuth is undefined");
-            }
             int row = 3 + 3 * k;
-            features[row] = r;
-            features[row + 1] = Math.atan2(rho, z);
-            features[row + 2] = Math.atan2(y, x);
-            if (jacobian == null) continue;
-            put(jacobian, n3, row, j, d, 1 / r);
-            put(jacobian, n3, row, i, d, -1 / r);
-            double[] thetaLocal = {x * z / (rho * r2), y * z / (rho * r2), -rho / r2};
-            double[] phiLocal = {-y / rho2, x / rho2, 0};
+            double[][] local;
+            if (cartesian) {
+                features[row] = x;
+                features[row + 1] = y;
+                features[row + 2] = z;
+                if (jacobian == null) continue;
+                local = UNIT;
+            } else {
+                double rho = Math.sqrt(rho2), r2 = r * r;
+                if (rho < MIN_RHO) {
+                    throw new IllegalArgumentException("atom " + j + " lies on the local z axis of atom " + i + "; its azimuth is undefined");
+                }
+                features[row] = r;
+                features[row + 1] = Math.atan2(rho, z);
+                features[row + 2] = Math.atan2(y, x);
+                if (jacobian == null) continue;
+                put(jacobian, n3, row, j, d, 1 / r);
+                put(jacobian, n3, row, i, d, -1 / r);
+                local = new double[][] {null, {x * z / (rho * r2), y * z / (rho * r2), -rho / r2}, {-y / rho2, x / rho2, 0}};
+            }
             double[] dxa = mulT(jxa, d), dya = mulT(jya, d), dza = mulT(jza, d), dyb = mulT(jyb, d), dzb = mulT(jzb, d);
-            double[][] local = {thetaLocal, phiLocal};
-            for (int s = 0; s < 2; s++) {
+            // a feature g·(x, y, z) of the local coordinates: g·(e_x, e_y, e_z) for atom j, the frame vectors' own
+            // dependence on atoms a and b through d·∂e/∂v, and minus all of it for the centre
+            for (int s = 0; s < 3; s++) {
                 double[] g = local[s];
+                if (g == null) continue;
                 double[] gj = new double[3], gA = new double[3], gB = new double[3];
                 for (int m = 0; m < 3; m++) {
                     gj[m] = g[0] * ex[m] + g[1] * ey[m] + g[2] * ez[m];
                     gA[m] = g[0] * dxa[m] + g[1] * dya[m] + g[2] * dza[m];
                     gB[m] = g[1] * dyb[m] + g[2] * dzb[m];
                 }
-                int fr = row + 1 + s;
+                int fr = row + s;
                 put(jacobian, n3, fr, j, gj, 1);
                 put(jacobian, n3, fr, a, gA, 1);
                 put(jacobian, n3, fr, b, gB, 1);
@@ -130,6 +141,9 @@ public final class AlfDescriptor {
             }
         }
     }
+
+    /** Local gradients of x, y and z with respect to the local coordinates. */
+    private static final double[][] UNIT = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
 
     private static void put(double[] jac, int n3, int row, int atom, double[] g, double factor) {
         int o = row * n3 + 3 * atom;

@@ -11,11 +11,13 @@ import java.util.Arrays;
  * @param centre the atom the frame is attached to
  * @param xAxisAtom the atom that defines the local x axis (from the centre towards it)
  * @param xyPlaneAtom the atom that, with the x axis, spans the local xy plane (positive y side)
- * @param others every other atom, in the order its (r, θ, φ) appear in the features
+ * @param others every other atom, in the order its coordinates appear in the features
+ * @param coordinates how the other atoms are placed: (r, θ, φ) or (x, y, z) in the frame
  */
-public record LocalFrame(int centre, int xAxisAtom, int xyPlaneAtom, int[] others) {
+public record LocalFrame(int centre, int xAxisAtom, int xyPlaneAtom, int[] others, AlfCoordinates coordinates) {
     public LocalFrame {
         others = others.clone();
+        if (coordinates == null) throw new IllegalArgumentException("local frame of atom " + centre + " needs a coordinate system");
         if (centre == xAxisAtom || centre == xyPlaneAtom || xAxisAtom == xyPlaneAtom) {
             throw new IllegalArgumentException("local frame of atom " + centre + " needs three distinct atoms, got x-axis atom "
                     + xAxisAtom + " and xy-plane atom " + xyPlaneAtom);
@@ -30,14 +32,11 @@ public record LocalFrame(int centre, int xAxisAtom, int xyPlaneAtom, int[] other
     /** Number of atoms the frame covers (centre, two frame atoms, others). */
     public int atomCount() { return 3 + others.length; }
 
-    /** Feature count: r_x, r_xy, the angle between them, then (r, θ, φ) per other atom. */
+    /** Feature count: r_x, r_xy, the angle between them, then three coordinates per other atom. */
     public int dimension() { return 3 + 3 * others.length; }
 
     /** Whether feature {@code k} is an azimuthal angle φ (periodic with period 2π). */
-    public static boolean isAzimuth(int k) { return k >= 3 && (k - 3) % 3 == 2; }
-
-    /** Whether feature {@code k} is an angle in radians (rather than a distance in Å). */
-    public static boolean isAngle(int k) { return k == 2 || (k >= 3 && (k - 3) % 3 != 0); }
+    public boolean isPeriodic(int k) { return coordinates.isPeriodic(k); }
 
     @Override
     public int[] others() { return others.clone(); }
@@ -49,20 +48,20 @@ public record LocalFrame(int centre, int xAxisAtom, int xyPlaneAtom, int[] other
     public LocalFrame relabelled(int[] newIndexOf) {
         int[] o = new int[others.length];
         for (int k = 0; k < o.length; k++) o[k] = newIndexOf[others[k]];
-        return new LocalFrame(newIndexOf[centre], newIndexOf[xAxisAtom], newIndexOf[xyPlaneAtom], o);
+        return new LocalFrame(newIndexOf[centre], newIndexOf[xAxisAtom], newIndexOf[xyPlaneAtom], o, coordinates);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LocalFrame f && f.centre == centre && f.xAxisAtom == xAxisAtom && f.xyPlaneAtom == xyPlaneAtom
-                && Arrays.equals(f.others, others);
+                && Arrays.equals(f.others, others) && f.coordinates == coordinates;
     }
 
     @Override
-    public int hashCode() { return 31 * (31 * (31 * centre + xAxisAtom) + xyPlaneAtom) + Arrays.hashCode(others); }
+    public int hashCode() { return 31 * (31 * (31 * (31 * centre + xAxisAtom) + xyPlaneAtom) + Arrays.hashCode(others)) + coordinates.ordinal(); }
 
     @Override
     public String toString() {
-        return "LocalFrame[centre=" + centre + ", x=" + xAxisAtom + ", xy=" + xyPlaneAtom + ", others=" + Arrays.toString(others) + "]";
+        return "LocalFrame[centre=" + centre + ", x=" + xAxisAtom + ", xy=" + xyPlaneAtom + ", others=" + Arrays.toString(others) + ", " + coordinates.fileName() + "]";
     }
 }

@@ -19,15 +19,20 @@ public final class LocalFrames {
     /** Above this |cos| of the angle x-atom–centre–candidate the candidate does not span a plane. */
     private static final double COLLINEAR_COS = 0.99;
 
+    /** Frames with the default coordinates ({@link AlfCoordinates#DEFAULT}). */
     public static List<LocalFrame> choose(Structure reference) {
+        return choose(reference, AlfCoordinates.DEFAULT);
+    }
+
+    public static List<LocalFrame> choose(Structure reference, AlfCoordinates coordinates) {
         int n = reference.size();
         if (n < 3) throw new IllegalArgumentException("atomic local frames need at least 3 atoms, the structure has " + n);
         List<LocalFrame> frames = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) frames.add(chooseFor(reference, i));
+        for (int i = 0; i < n; i++) frames.add(chooseFor(reference, i, coordinates));
         return List.copyOf(frames);
     }
 
-    private static LocalFrame chooseFor(Structure s, int i) {
+    private static LocalFrame chooseFor(Structure s, int i, AlfCoordinates coordinates) {
         int n = s.size();
         Integer[] order = new Integer[n - 1];
         for (int j = 0, k = 0; j < n; j++) if (j != i) order[k++] = j;
@@ -48,6 +53,6 @@ public final class LocalFrames {
         if (b < 0) throw new IllegalArgumentException("atom " + i + ": all other atoms are collinear with it, no local frame exists");
         int[] others = new int[n - 3];
         for (int j = 0, k = 0; j < n; j++) if (j != i && j != a && j != b) others[k++] = j;
-        return new LocalFrame(i, a, b, others);
+        return new LocalFrame(i, a, b, others, coordinates);
     }
 }

@@ -1,5 +1,6 @@
 package org.qff.qnn.gpr;
 
+import org.qff.qnn.descriptor.AlfCoordinates;
 import org.qff.qnn.descriptor.AlfDescriptor;
 import org.qff.qnn.descriptor.LocalFrame;
 
@@ -13,6 +14,7 @@ final class DescriptorSet {
     final int frameCount;
     final int atomCount;
     final int[] dimensions;
+    final List<LocalFrame> frames;
     /** [frame][atom] → features. */
     final double[][][] features;
     /** [frame][atom] → row-major D × 3N Jacobian, or null when built without derivatives. */
@@ -21,6 +23,7 @@ final class DescriptorSet {
     DescriptorSet(double[][] positions, List<LocalFrame> frames, boolean withJacobians) {
         frameCount = positions.length;
         atomCount = frames.size();
+        this.frames = List.copyOf(frames);
         dimensions = new int[atomCount];
         for (int i = 0; i < atomCount; i++) dimensions[i] = frames.get(i).dimension();
         features = new double[frameCount][atomCount][];
@@ -92,7 +95,7 @@ final class DescriptorSet {
 
     /** Spread of feature k of atom i over the frames: standard deviation, or for azimuths √(2(1 − R̄)) with R̄ the mean resultant length. */
     double spread(int atom, int k) {
-        if (LocalFrame.isAzimuth(k)) {
+        if (frames.get(atom).isPeriodic(k)) {
             double c = 0, s = 0;
             for (int f = 0; f < frameCount; f++) {
                 c += Math.cos(features[f][atom][k]);
@@ -103,6 +106,9 @@ final class DescriptorSet {
         }
         return Math.sqrt(variance(atom, k));
     }
+
+    /** The coordinate system of the features (one per molecule: every frame of a model uses the same). */
+    AlfCoordinates coordinates() { return frames.get(0).coordinates(); }
 
     double mean(int atom, int k) {
         double m = 0;

@@ -136,7 +136,7 @@ public record GprModel(int[] species, List<LocalFrame> frames, double[][] length
                 }
             }
         }
-        PriorMean pm = new PriorMean(priorMean.kind(), priorMean.margin(), priorMean.constant(), cen, sc, co);
+        PriorMean pm = new PriorMean(priorMean.kind(), priorMean.margin(), priorMean.constant(), cen, sc, co, priorMean.coordinates());
         return new GprModel(sp, List.of(fr), ls, lengthScaleFactors, signalVariance, energyNoise, forceNoise, jitter, withForces, pos, w, pm,
                 logMarginalLikelihood);
     }

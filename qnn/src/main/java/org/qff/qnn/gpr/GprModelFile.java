@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.qff.qnn.descriptor.AlfCoordinates;
 import org.qff.qnn.descriptor.LocalFrame;
 import org.qff.qnn.io.AtomicFiles;
 import org.qff.qnn.potential.Potentials;
@@ -81,6 +82,7 @@ public final class GprModelFile {
         root.put("version", version);
         ArrayNode species = root.putArray("atomic_numbers");
         for (int z : speciesList) species.add(z);
+        root.put("local_frame_coordinates", frameList.get(0).coordinates().fileName());
         ArrayNode frames = root.putArray("local_frames");
         for (LocalFrame f : frameList) {
             ObjectNode o = frames.addObject();
@@ -91,7 +93,7 @@ public final class GprModelFile {
             for (int j : f.others()) others.add(j);
         }
         ObjectNode kernel = root.putObject("kernel");
-        kernel.put("name", "rbf, periodic in azimuths");
+        kernel.put("name", frameList.get(0).coordinates() == AlfCoordinates.SPHERICAL ? "rbf, periodic in azimuths" : "rbf");
         vector(kernel.putArray("length_scale_factors"), factors);
         matrix(kernel.putArray("length_scales"), lengthScales);
         kernel.put("signal_variance_eV2", signalVariance);
@@ -116,13 +118,16 @@ public final class GprModelFile {
                     + SPARSE_VERSION + " (sparse))");
         }
         int[] species = intArray(root, "atomic_numbers");
+        // files written before the Cartesian coordinates existed have no such field: they are spherical
+        AlfCoordinates coordinates = root.has("local_frame_coordinates") ? AlfCoordinates.parse(text(root, "local_frame_coordinates"))
+                : AlfCoordinates.SPHERICAL;
         JsonNode framesNode = array(root, "local_frames");
         List<LocalFrame> frames = new ArrayList<>();
         for (int i = 0; i < framesNode.size(); i++) {
             JsonNode f = framesNode.get(i);
             String at = "local_frames[" + i + "].";
             try {
-                frames.add(new LocalFrame(integer(f, "centre"), integer(f, "x_axis_atom"), integer(f, "xy_plane_atom"), intArray(f, "others")));
+                frames.add(new LocalFrame(integer(f, "centre"), integer(f, "x_axis_atom"), integer(f, "xy_plane_atom"), intArray(f, "others"), coordinates));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(at + e.getMessage(), e);
             }
@@ -138,7 +143,7 @@ public final class GprModelFile {
         JsonNode training = object(root, "training");
         PriorMeanKind kind = PriorMeanKind.fromName(text(mean, "name"));
         PriorMean pm = new PriorMean(kind, number(mean, "margin_eV"), number(mean, "constant_eV"), matrix(mean, "centres"),
-                matrix(mean, "scales"), matrix(mean, "coefficients"));
+                matrix(mean, "scales"), matrix(mean, "coefficients"), coordinates);
         String obs = text(training, "observations");
         boolean withForces = switch (obs) {
             case "energies+forces" -> true;

@@ -53,7 +53,7 @@ public final class GprPotential implements Potential {
         for (int i = 0; i < n; i++) {
             int d = model.frames().get(i).dimension();
             boolean[] periodic = new boolean[d];
-            for (int k = 0; k < d; k++) periodic[k] = LocalFrame.isAzimuth(k);
+            for (int k = 0; k < d; k++) periodic[k] = model.frames().get(i).isPeriodic(k);
             ks.add(new RbfKernel(ls[i], periodic));
         }
         this.kernels = List.copyOf(ks);

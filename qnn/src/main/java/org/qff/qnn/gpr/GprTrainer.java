@@ -80,7 +80,7 @@ public final class GprTrainer {
     /** Expects {@link #check} to have passed. */
     static Prepared prepare(Structure[] structures, double[] energies, double[][] forces, GprOptions options) {
         int m = structures.length, n = structures[0].size(), n3 = 3 * n;
-        List<LocalFrame> frames = LocalFrames.choose(structures[0]);
+        List<LocalFrame> frames = LocalFrames.choose(structures[0], options.coordinates());
         double[][] positions = new double[m][];
         for (int s = 0; s < m; s++) positions[s] = structures[s].positions();
         boolean useForces = options.useForces();
@@ -106,7 +106,7 @@ public final class GprTrainer {
         double[][] lengthScales = new double[n][];
         for (int i = 0; i < n; i++) {
             lengthScales[i] = new double[spreads[i].length];
-            for (int k = 0; k < spreads[i].length; k++) lengthScales[i][k] = h.factors()[group(k)] * spreads[i][k];
+            for (int k = 0; k < spreads[i].length; k++) lengthScales[i][k] = h.factors()[frames.get(i).coordinates().group(k)] * spreads[i][k];
         }
         return new Prepared(frames, positions, ds, mean, residual, spreads, h, energyNoise, forceNoise, kernels, lengthScales);
     }
@@ -143,13 +143,8 @@ public final class GprTrainer {
         return y;
     }
 
-    /** Length-scale multipliers per feature group (distances, polar angles, azimuths) and the noise scale. */
+    /** Length-scale multipliers per feature group ({@link org.qff.qnn.descriptor.AlfCoordinates#group}) and the noise scale. */
     record Hyper(double[] factors, double noiseScale) {}
-
-    /** Feature group of feature k: 0 distances, 1 polar angles (the frame angle and θ), 2 azimuths φ. */
-    static int group(int k) {
-        return LocalFrame.isAzimuth(k) ? 2 : LocalFrame.isAngle(k) ? 1 : 0;
-    }
 
     private static Hyper optimise(GprOptions options, List<LocalFrame> frames, double[][] positions, double[] residual,
                                   double[][] spreads, boolean useForces) {
@@ -209,8 +204,8 @@ public final class GprTrainer {
             double[] ls = new double[d];
             boolean[] periodic = new boolean[d];
             for (int k = 0; k < d; k++) {
-                ls[k] = groupFactors[group(k)] * spreads[i][k];
-                periodic[k] = LocalFrame.isAzimuth(k);
+                ls[k] = groupFactors[frames.get(i).coordinates().group(k)] * spreads[i][k];
+                periodic[k] = frames.get(i).isPeriodic(k);
             }
             ks.add(new RbfKernel(ls, periodic));
         }

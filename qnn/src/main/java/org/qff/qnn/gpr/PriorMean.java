@@ -1,6 +1,6 @@
 package org.qff.qnn.gpr;
 
-import org.qff.qnn.descriptor.LocalFrame;
+import org.qff.qnn.descriptor.AlfCoordinates;
 
 /**
  * A fitted prior mean m(R) = Σ_i m_i(x_i): a total constant shared equally among the N atoms plus,
@@ -18,11 +18,13 @@ import org.qff.qnn.descriptor.LocalFrame;
  * @param centres per atom, per feature standardisation centre (ignored for azimuths)
  * @param scales per atom, per feature standardisation scale (ignored for azimuths)
  * @param coefficients per atom, basis coefficients (empty for zero and constant kinds)
+ * @param coordinates the feature layout the mean applies to (which features are azimuths)
  */
 public record PriorMean(PriorMeanKind kind, double margin, double constant, double[][] centres, double[][] scales,
-                        double[][] coefficients) {
+                        double[][] coefficients, AlfCoordinates coordinates) {
 
     public PriorMean {
+        if (coordinates == null) throw new IllegalArgumentException("prior mean: coordinates are required");
         centres = deepCopy(centres);
         scales = deepCopy(scales);
         coefficients = deepCopy(coefficients);
@@ -32,7 +34,7 @@ public record PriorMean(PriorMeanKind kind, double margin, double constant, doub
         for (int i = 0; i < centres.length; i++) {
             int d = centres[i].length;
             if (scales[i].length != d) throw new IllegalArgumentException("prior mean: atom " + i + " has " + scales[i].length + " scales for " + d + " features");
-            int want = basisSize(d, kind.order());
+            int want = basisSize(coordinates, d, kind.order());
             if (coefficients[i].length != want) {
                 throw new IllegalArgumentException("prior mean " + kind.fileName() + ": atom " + i + " has " + coefficients[i].length
                         + " coefficients, expected " + want);
@@ -43,16 +45,16 @@ public record PriorMean(PriorMeanKind kind, double margin, double constant, doub
     }
 
     /** Number of basis functions of an atom with {@code dimension} features at the given order. */
-    public static int basisSize(int dimension, int order) {
+    public static int basisSize(AlfCoordinates coordinates, int dimension, int order) {
         if (order <= 0) return 0;
         int n = 0;
-        for (int k = 0; k < dimension; k++) n += termsPerFeature(k, order);
+        for (int k = 0; k < dimension; k++) n += termsPerFeature(coordinates, k, order);
         return n;
     }
 
-    static int termsPerFeature(int k, int order) {
+    static int termsPerFeature(AlfCoordinates coordinates, int k, int order) {
         if (order <= 0) return 0;
-        boolean az = LocalFrame.isAzimuth(k);
+        boolean az = coordinates.isPeriodic(k);
         return order == 1 ? (az ? 2 : 1) : (az ? 4 : 2);
     }
 
@@ -60,11 +62,11 @@ public record PriorMean(PriorMeanKind kind, double margin, double constant, doub
      * Evaluates the basis of an atom at features x: values into {@code phi}, and per basis function the
      * derivative with respect to its own feature into {@code dphi} (each term depends on one feature).
      */
-    static void basis(int order, double[] x, double[] centre, double[] scale, double[] phi, double[] dphi) {
+    static void basis(AlfCoordinates coordinates, int order, double[] x, double[] centre, double[] scale, double[] phi, double[] dphi) {
         int c = 0;
         for (int k = 0; k < x.length; k++) {
             if (order <= 0) break;
-            if (LocalFrame.isAzimuth(k)) {
+            if (coordinates.isPeriodic(k)) {
                 double cs = Math.cos(x[k]), sn = Math.sin(x[k]);
                 phi[c] = cs; dphi[c++] = -sn;
                 phi[c] = sn; dphi[c++] = cs;
@@ -84,9 +86,9 @@ public record PriorMean(PriorMeanKind kind, double margin, double constant, doub
     }
 
     /** Index of the feature basis function {@code c} depends on. */
-    static int featureOf(int dimension, int order, int c) {
+    static int featureOf(AlfCoordinates coordinates, int dimension, int order, int c) {
         for (int k = 0; k < dimension; k++) {
-            int t = termsPerFeature(k, order);
+            int t = termsPerFeature(coordinates, k, order);
             if (c < t) return k;
             c -= t;
         }
@@ -101,10 +103,10 @@ public record PriorMean(PriorMeanKind kind, double margin, double constant, doub
         double[] coef = coefficients[atom];
         if (coef.length == 0) return value;
         double[] phi = new double[coef.length], dphi = new double[coef.length];
-        basis(kind.order(), x, centres[atom], scales[atom], phi, dphi);
+        basis(coordinates, kind.order(), x, centres[atom], scales[atom], phi, dphi);
         int c = 0;
         for (int k = 0; k < x.length; k++) {
-            int t = termsPerFeature(k, kind.order());
+            int t = termsPerFeature(coordinates, k, kind.order());
             for (int s = 0; s < t; s++, c++) {
                 value += coef[c] * phi[c];
                 if (gradient != null) gradient[k] += coef[c] * dphi[c];

@@ -29,20 +29,20 @@ final class PriorMeanFitter {
             centres[i] = new double[d];
             scales[i] = new double[d];
             for (int k = 0; k < d; k++) {
-                boolean az = org.qff.qnn.descriptor.LocalFrame.isAzimuth(k);
+                boolean az = ds.frames.get(i).isPeriodic(k);
                 centres[i][k] = az ? 0 : ds.mean(i, k);
                 scales[i][k] = az ? 1 : Math.max(MIN_SCALE, ds.spread(i, k));
             }
-            coef[i] = new double[PriorMean.basisSize(d, kind.order())];
+            coef[i] = new double[PriorMean.basisSize(ds.coordinates(), d, kind.order())];
         }
         double usedMargin = kind.shiftedHigh() ? margin : 0;
-        if (kind.order() < 0) return new PriorMean(kind, 0, 0, centres, scales, coef);
+        if (kind.order() < 0) return new PriorMean(kind, 0, 0, centres, scales, coef, ds.coordinates());
         if (kind.order() == 0) {
             double c = kind.shiftedHigh() ? max(energies) + margin : mean(energies);
-            return new PriorMean(kind, usedMargin, c, centres, scales, coef);
+            return new PriorMean(kind, usedMargin, c, centres, scales, coef, ds.coordinates());
         }
         double constant = solveLeastSquares(kind.order(), ridge, ds, energies, gradients, centres, scales, coef);
-        PriorMean fitted = new PriorMean(kind, usedMargin, constant, centres, scales, coef);
+        PriorMean fitted = new PriorMean(kind, usedMargin, constant, centres, scales, coef, ds.coordinates());
         if (!kind.shiftedHigh()) return fitted;
         double worst = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < ds.frameCount; s++) {
@@ -50,7 +50,7 @@ final class PriorMeanFitter {
             for (int i = 0; i < atoms; i++) m += fitted.atomValue(i, ds.features[s][i], null);
             worst = Math.max(worst, energies[s] - m);
         }
-        return new PriorMean(kind, usedMargin, constant + worst + margin, centres, scales, coef);
+        return new PriorMean(kind, usedMargin, constant + worst + margin, centres, scales, coef, ds.coordinates());
     }
 
     /** Fills the coefficients; returns the total constant. */
@@ -73,12 +73,12 @@ final class PriorMeanFitter {
             for (int i = 0; i < atoms; i++) {
                 int b = coef[i].length;
                 double[] phi = new double[b], dphi = new double[b];
-                PriorMean.basis(order, ds.features[s][i], centres[i], scales[i], phi, dphi);
+                PriorMean.basis(ds.coordinates(), order, ds.features[s][i], centres[i], scales[i], phi, dphi);
                 System.arraycopy(phi, 0, row, offset[i], b);
                 if (g == null) continue;
                 double[] jac = ds.jacobians[s][i];
                 for (int c = 0; c < b; c++) {
-                    int k = PriorMean.featureOf(ds.dimensions[i], order, c);
+                    int k = PriorMean.featureOf(ds.coordinates(), ds.dimensions[i], order, c);
                     for (int m = 0; m < n3; m++) {
                         double v = jac[k * n3 + m];
                         if (v != 0) g.data[m * p + offset[i] + c] += dphi[c] * v;

@@ -87,7 +87,7 @@ public record SparseGprModel(int[] species, List<LocalFrame> frames, double[][] 
         for (int i = 0; i < species.length; i++) {
             int d = frames.get(i).dimension();
             boolean[] periodic = new boolean[d];
-            for (int k = 0; k < d; k++) periodic[k] = LocalFrame.isAzimuth(k);
+            for (int k = 0; k < d; k++) periodic[k] = frames.get(i).isPeriodic(k);
             ks.add(new RbfKernel(lengthScales[i], periodic));
         }
         return List.copyOf(ks);

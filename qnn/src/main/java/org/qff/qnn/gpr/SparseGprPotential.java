@@ -23,11 +23,9 @@ public final class SparseGprPotential implements Potential {
     private final List<RbfKernel> kernels;
     /** [atom][inducing] → features. */
     private final double[][][] inducingFeatures;
-    /** [atom][inducing] → cos and sin of each feature (used for azimuths only): the periodic kernel without trig per pair. */
-    private final double[][][] inducingCos, inducingSin;
-    /** [atom] → 1/ℓ² per feature, and the indices of azimuth and of ordinary features. */
-    private final double[][] inverseSquaredLengths;
-    private final int[][] azimuths, ordinary;
+    /** [atom] → the weighted kernel sum against its inducing points (the energy and force inner loop). */
+    private final InducingKernelSum[] sums;
+    private final int scratchLength;
     private final JitteredCholesky systemFactor;
     private volatile JitteredCholesky[] inducingFactors;
 
@@ -52,50 +50,19 @@ public final class SparseGprPotential implements Potential {
                 }
             }
         }
-        inducingCos = new double[n][m][];
-        inducingSin = new double[n][m][];
-        inverseSquaredLengths = new double[n][];
-        azimuths = new int[n][];
-        ordinary = new int[n][];
+        sums = new InducingKernelSum[n];
         double[][] ls = model.lengthScales();
+        double[] w = model.weightsView();
+        int scratch = 0;
         for (int i = 0; i < n; i++) {
-            int d = model.frames().get(i).dimension();
-            inverseSquaredLengths[i] = new double[d];
-            for (int k = 0; k < d; k++) inverseSquaredLengths[i][k] = 1 / (ls[i][k] * ls[i][k]);
-            azimuths[i] = java.util.stream.IntStream.range(0, d).filter(LocalFrame::isAzimuth).toArray();
-            ordinary[i] = java.util.stream.IntStream.range(0, d).filter(k -> !LocalFrame.isAzimuth(k)).toArray();
-            for (int q = 0; q < m; q++) {
-                inducingCos[i][q] = new double[d];
-                inducingSin[i][q] = new double[d];
-                for (int k : azimuths[i]) {
-                    inducingCos[i][q][k] = Math.cos(inducingFeatures[i][q][k]);
-                    inducingSin[i][q][k] = Math.sin(inducingFeatures[i][q][k]);
-                }
-            }
+            LocalFrame frame = model.frames().get(i);
+            boolean[] periodic = new boolean[frame.dimension()];
+            for (int k = 0; k < periodic.length; k++) periodic[k] = frame.isPeriodic(k);
+            sums[i] = new InducingKernelSum(inducingFeatures[i], ls[i], periodic, java.util.Arrays.copyOfRange(w, i * m, (i + 1) * m));
+            scratch = Math.max(scratch, sums[i].scratchLength());
         }
+        scratchLength = scratch;
         this.systemFactor = systemFactor;
-    }
-
-    /**
-     * The kernel of {@link RbfKernel#derivatives} (a filled, b not), with cos(x − z) and sin(x − z)
-     * from the angle-difference identities instead of trigonometric calls per pair (MD spends its
-     * time here). {@code cx}, {@code sx}: cos and sin of the query's azimuths.
-     */
-    private double kernel(int atom, int q, double[] x, double[] cx, double[] sx, double[] a) {
-        double[] w = inverseSquaredLengths[atom], z = inducingFeatures[atom][q], cz = inducingCos[atom][q], sz = inducingSin[atom][q];
-        double sum = 0;
-        for (int k : ordinary[atom]) {
-            double d = x[k] - z[k];
-            sum += d * d * w[k];
-            a[k] = d * w[k];
-        }
-        for (int k : azimuths[atom]) {
-            double c = cx[k] * cz[k] + sx[k] * sz[k];
-            double s = sx[k] * cz[k] - cx[k] * sz[k];
-            sum += 2 * (1 - c) * w[k];
-            a[k] = s * w[k];
-        }
-        return Math.exp(-0.5 * sum);
     }
 
     public SparseGprModel model() { return model; }
@@ -103,12 +70,12 @@ public final class SparseGprPotential implements Potential {
     @Override
     public double compute(Structure s, double[] forces, double[] atomEnergies) {
         checkStructure(s);
-        int n = model.atomCount(), n3 = 3 * n, mInd = model.inducingCount();
+        int n = model.atomCount(), n3 = 3 * n;
         GprInputChecks.outputArrays(n, forces, atomEnergies);
         double[] pos = s.positions();
-        double[] w = model.weightsView();
         PriorMean mean = model.priorMean();
         if (forces != null) Arrays.fill(forces, 0, n3, 0.0);
+        double[] scratch = new double[scratchLength];
         double energy = 0;
         for (int i = 0; i < n; i++) {
             LocalFrame frame = model.frames().get(i);
@@ -117,21 +84,7 @@ public final class SparseGprPotential implements Potential {
             double[] jac = forces != null ? new double[d * n3] : null;
             AlfDescriptor.compute(pos, frame, x, jac);
             double[] grad = forces != null ? new double[d] : null;
-            double e = mean.atomValue(i, x, grad);
-            double[] a = new double[d], cx = new double[d], sx = new double[d];
-            for (int k : azimuths[i]) {
-                cx[k] = Math.cos(x[k]);
-                sx[k] = Math.sin(x[k]);
-            }
-            for (int q = 0; q < mInd; q++) {
-                double wq = w[i * mInd + q];
-                double k = kernel(i, q, x, cx, sx, a);
-                e += k * wq;
-                if (grad != null) {
-                    double kw = k * wq;
-                    for (int f = 0; f < d; f++) grad[f] -= kw * a[f];   // ∂k/∂x = −k a
-                }
-            }
+            double e = mean.atomValue(i, x, grad) + sums[i].evaluate(x, grad, scratch);
             energy += e;
             if (atomEnergies != null) atomEnergies[i] = e;
             if (forces != null) {

@@ -16,10 +16,11 @@ class AlfDescriptorTest {
             0.0, 0.0, 0.0, 1.52, 0.05, 0.02, 2.05, 1.30, -0.10, -0.40, 1.00, 0.15, -0.35, -0.55, 0.85, 1.90, -0.60, -0.75});
     }
 
-    @Test
-    void jacobianMatchesCentralFiniteDifferences() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(AlfCoordinates.class)
+    void jacobianMatchesCentralFiniteDifferences(AlfCoordinates coordinates) {
         Structure s = sixAtoms();
-        List<LocalFrame> frames = LocalFrames.choose(s);
+        List<LocalFrame> frames = LocalFrames.choose(s, coordinates);
         double[] p = s.positions();
         int n3 = p.length;
         // h = 1e-5 Å: truncation h²·|f'''| ~ 1e-10·O(10), rounding 1e-16·|f|/h ~ 1e-11; 1e-7 leaves margin
@@ -44,10 +45,11 @@ class AlfDescriptorTest {
         }
     }
 
-    @Test
-    void featuresAreInvariantUnderRotationAndTranslation() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(AlfCoordinates.class)
+    void featuresAreInvariantUnderRotationAndTranslation(AlfCoordinates coordinates) {
         Structure s = sixAtoms();
-        List<LocalFrame> frames = LocalFrames.choose(s);
+        List<LocalFrame> frames = LocalFrames.choose(s, coordinates);
         Random rng = new Random(7);
         double[] p = s.positions();
         for (int trial = 0; trial < 5; trial++) {
@@ -65,7 +67,7 @@ class AlfDescriptorTest {
     @Test
     void firstFeaturesAreFrameDistancesAndAngle() {
         Structure s = sixAtoms();
-        LocalFrame f = LocalFrames.choose(s).get(0);
+        LocalFrame f = LocalFrames.choose(s, AlfCoordinates.SPHERICAL).get(0);
         double[] x = new double[f.dimension()];
         AlfDescriptor.compute(s.positions(), f, x, null);
         double[] p = s.positions();
@@ -112,8 +114,59 @@ class AlfDescriptorTest {
     }
 
     @Test
+    void cartesianFeaturesAreTheLocalCoordinatesOfTheSphericalOnes() {
+        Structure s = sixAtoms();
+        List<LocalFrame> cart = LocalFrames.choose(s), sph = LocalFrames.choose(s, AlfCoordinates.SPHERICAL);
+        assertEquals(AlfCoordinates.CARTESIAN, cart.get(0).coordinates(), "Cartesian is the default");
+        for (int i = 0; i < cart.size(); i++) {
+            int d = cart.get(i).dimension();
+            double[] c = new double[d], p = new double[d];
+            AlfDescriptor.compute(s.positions(), cart.get(i), c, null);
+            AlfDescriptor.compute(s.positions(), sph.get(i), p, null);
+            for (int k = 0; k < 3; k++) assertEquals(p[k], c[k], 0.0, "frame features are shared, atom " + i);
+            for (int k = 3; k < d; k += 3) {
+                double r = p[k], theta = p[k + 1], phi = p[k + 2];
+                // two independent computations of the same point: rounding ~1e-16 · r (r ≤ 3 Å)
+                assertEquals(r * Math.sin(theta) * Math.cos(phi), c[k], 1e-14, "x, atom " + i);
+                assertEquals(r * Math.sin(theta) * Math.sin(phi), c[k + 1], 1e-14, "y, atom " + i);
+                assertEquals(r * Math.cos(theta), c[k + 2], 1e-14, "z, atom " + i);
+            }
+        }
+    }
+
+    /**
+     * Why Cartesian is the default: an atom moving past the local z axis at a distance of 1e-4 Å
+     * turns φ by almost π between two geometries 2e-4 Å apart, while every Cartesian feature moves by
+     * at most the displacement itself.
+     */
+    @Test
+    void onlyCartesianFeaturesAreContinuousAcrossTheLocalZAxis() {
+        // centre 0 at the origin, frame atoms on x and in the xy plane, atom 3 passing over the z axis along x
+        double[] before = {0, 0, 0, 1, 0, 0, 0, 1, 0, -1e-4, 1e-4, 1.2};
+        double[] after = before.clone();
+        after[9] = 1e-4;
+        for (AlfCoordinates c : AlfCoordinates.values()) {
+            LocalFrame f = new LocalFrame(0, 1, 2, new int[] {3}, c);
+            double[] x = new double[6], y = new double[6];
+            AlfDescriptor.compute(before, f, x, null);
+            AlfDescriptor.compute(after, f, y, null);
+            double largest = 0;
+            for (int k = 0; k < 6; k++) largest = Math.max(largest, Math.abs(x[k] - y[k]));
+            if (c == AlfCoordinates.CARTESIAN) assertEquals(2e-4, largest, 1e-15, "Cartesian features move with the atom");
+            else assertTrue(largest > 1.5, "φ jumps across the axis: " + largest);
+        }
+    }
+
+    @Test
+    void coordinateNamesRoundTripAndUnknownNamesAreRejected() {
+        for (AlfCoordinates c : AlfCoordinates.values()) assertEquals(c, AlfCoordinates.parse(c.fileName()));
+        var e = assertThrows(IllegalArgumentException.class, () -> AlfCoordinates.parse("polar"));
+        assertTrue(e.getMessage().contains("'polar'"), e.getMessage());
+    }
+
+    @Test
     void collinearFrameAndCoincidentAtomsAreRejected() {
-        LocalFrame f = new LocalFrame(0, 1, 2, new int[] {});
+        LocalFrame f = new LocalFrame(0, 1, 2, new int[] {}, AlfCoordinates.CARTESIAN);
         double[] collinear = {0, 0, 0, 1, 0, 0, 2, 0, 0};
         var e = assertThrows(IllegalArgumentException.class, () -> AlfDescriptor.compute(collinear, f, new double[3], null));
         assertTrue(e.getMessage().contains("collinear"), e.getMessage());

@@ -54,6 +54,39 @@ class GprModelFileTest {
         assertEquals(GprModelFile.VERSION, json.get("version").asInt());
         assertEquals("shifted-high-quadratic", json.at("/prior_mean/name").asText());
         assertEquals(0.7, json.at("/prior_mean/margin_eV").asDouble());
+        assertEquals("cartesian", json.get("local_frame_coordinates").asText());
+    }
+
+    /**
+     * Files written before Cartesian frames existed have no "local_frame_coordinates" field and
+     * are spherical: a spherical model with the field removed must load as the same model.
+     */
+    @Test
+    void filesWithoutCoordinatesAreSphericalAndEveryCoordinateSystemRoundTrips(@TempDir Path dir) throws Exception {
+        Structure ref = MorseNetwork.molecule();
+        MorseNetwork truth = new MorseNetwork(ref);
+        Structure[] tr = MorseNetwork.samples(ref, 6, 0.05, 5);
+        double[] e = new double[tr.length];
+        double[][] f = new double[tr.length][15];
+        for (int s = 0; s < tr.length; s++) e[s] = truth.compute(tr[s], f[s], null);
+        GprPotential.register();
+        ObjectMapper mapper = new ObjectMapper();
+        for (var c : org.qff.qnn.descriptor.AlfCoordinates.values()) {
+            GprPotential gp = GprTrainer.train(tr, e, f, GprOptions.defaults().withPriorMean(PriorMeanKind.LINEAR).withCoordinates(c));
+            assertEquals(c, gp.model().frames().get(0).coordinates());
+            assertEquals(c, gp.model().priorMean().coordinates());
+            Path file = dir.resolve(c.fileName() + ".json");
+            GprModelFile.write(gp.model(), file);
+            assertEquals(gp.energy(probe), Potentials.load(file.toString()).energy(probe), 0.0, c.fileName());
+            if (c != org.qff.qnn.descriptor.AlfCoordinates.SPHERICAL) continue;
+            ObjectNode legacy = (ObjectNode) mapper.readTree(file.toFile());
+            legacy.remove("local_frame_coordinates");
+            Potential old = Potentials.load(write(dir, "legacy.json", legacy).toString());
+            assertEquals(gp.energy(probe), old.energy(probe), 0.0, "a file without the field is spherical");
+        }
+        ObjectNode unknown = (ObjectNode) mapper.readTree(dir.resolve("cartesian.json").toFile());
+        unknown.put("local_frame_coordinates", "cylindrical");
+        assertMessage(write(dir, "unknown.json", unknown), "unknown local-frame coordinates 'cylindrical'");
     }
 
     @Test

@@ -72,8 +72,13 @@ class SparseGprTest {
         assertEquals(0, worst, 1e-7, "largest energy difference dense vs sparse");
     }
 
-    @Test
-    void forcesAreMinusFiniteDifferenceEnergies() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.qff.qnn.descriptor.AlfCoordinates.class)
+    void forcesAreMinusFiniteDifferenceEnergies(org.qff.qnn.descriptor.AlfCoordinates coordinates) {
+        SparseGprPotential model = coordinates == org.qff.qnn.descriptor.AlfCoordinates.DEFAULT ? SparseGprTest.model
+                : SparseGprTrainer.train(train, energies, forces, GprOptions.defaults().withPriorMean(PriorMeanKind.QUADRATIC)
+                        .withLengthScale(1.5).withNoise(1e-4, 1e-4).withCoordinates(coordinates), 8);
+        assertEquals(coordinates, model.model().frames().get(0).coordinates());
         Structure s = offData(99);
         double[] f = model.forces(s);
         double[] p = s.positions();
