@@ -24,9 +24,10 @@ public final class TrainingOptions {
             description = "GPR: training geometries the marginal-likelihood search uses, 0 = all (default: ${DEFAULT-VALUE})")
     int hyperparameterFrames;
 
-    @Option(names = "--frame-coordinates", defaultValue = "cartesian",
-            description = "GPR: how each atom's local frame places the other atoms: cartesian (x, y, z; smooth) or spherical"
-                    + " (r, theta, phi as in FFLUX; phi jumps when an atom crosses the frame's z axis) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--frame-coordinates", defaultValue = "direction",
+            description = "GPR: how each atom's local frame places the other atoms: direction (r and the unit vector; smooth),"
+                    + " cartesian (x, y, z; smooth) or spherical (r, theta, phi as in FFLUX; phi jumps when an atom crosses the"
+                    + " frame's z axis) (default: ${DEFAULT-VALUE})")
     String frameCoordinates;
 
     @Option(names = "--molecule", required = true, description = "rMD17 molecule, e.g. ethanol, aspirin")
@@ -68,22 +69,23 @@ public final class TrainingOptions {
                 org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates));
     }
 
-    /** The GPR options as a reproducing command states them (empty for the defaults, so older commands stay as they were). */
+    /** The GPR options as a reproducing command states them (the inducing count and search size only where not the default). */
     String gprCommandOptions(int trainingGeometries) {
         int m = org.qff.workflow.Fitting.resolveInducing(inducing, trainingGeometries);
         String s = m > 0 ? " --inducing " + m : "";
         if (hyperparameterFrames != org.qff.qnn.gpr.GprOptions.DEFAULT_HYPERPARAMETER_FRAMES) s += " --hyperparameter-frames " + hyperparameterFrames;
-        if (!frameCoordinates.equals(org.qff.qnn.descriptor.AlfCoordinates.DEFAULT.fileName())) s += " --frame-coordinates " + frameCoordinates;
+        // always stated: the default changed once (spherical, then direction), and a command must keep meaning one model
+        s += " --frame-coordinates " + org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates).fileName();
         return s;
     }
 
     /**
-     * The row tag of a GPR model: {@code gpr-<prior mean>}, with {@code -cartesian} for Cartesian frames. The
-     * rows committed before Cartesian frames existed are spherical and keep their plain names.
+     * The row tag of a GPR model: {@code gpr-<prior mean>-<coordinates>}, except for spherical frames: the rows
+     * committed before the other coordinates existed are spherical and keep their plain names.
      */
     String gprTag() {
-        boolean cartesian = org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates) == org.qff.qnn.descriptor.AlfCoordinates.CARTESIAN;
-        return "gpr-" + priorMean + (cartesian ? "-cartesian" : "");
+        var c = org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates);
+        return "gpr-" + priorMean + (c == org.qff.qnn.descriptor.AlfCoordinates.SPHERICAL ? "" : "-" + c.fileName());
     }
 
     Path dataRoot() {

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * <p>The frame: origin at the centre atom i, x̂ towards the x-axis atom a, ŷ in the plane of a and
  * the xy-plane atom b (on b's side), ẑ = x̂ × ŷ. Features: |R_a − R_i|, |R_b − R_i|, the angle
  * a–i–b, then for every other atom j (frame order) the coordinates of R_j − R_i in that frame:
- * Cartesian (x, y, z), or spherical (r, θ, φ) with θ the polar angle from ẑ in [0, π] and
- * φ = atan2(y, x) in (−π, π] (see {@link AlfCoordinates} for why Cartesian is the default).
+ * Cartesian (x, y, z); distance and direction (r, x/r, y/r, z/r); or spherical (r, θ, φ) with θ the
+ * polar angle from ẑ in [0, π] and φ = atan2(y, x) in (−π, π] (see {@link AlfCoordinates} for why
+ * the default is not spherical).
  * All features are invariant under rotations and translations of the whole molecule.
  *
  * <p>Stateless; thread-safe.
@@ -89,23 +90,46 @@ public final class AlfDescriptor {
             jza = sub(mul(crossMatrix(ex), jya), mul(crossMatrix(ey), jxa));
             jzb = mul(crossMatrix(ex), jyb);
         }
-        boolean cartesian = f.coordinates() == AlfCoordinates.CARTESIAN;
+        AlfCoordinates coordinates = f.coordinates();
+        int width = coordinates.perAtom();
         int[] others = f.others();
+        // scratch reused for every other atom: this runs once per atom pair per MD step, and allocating
+        // these per pair cost as much as the rest of the step
+        double[] d = new double[3], dxa = new double[3], dya = new double[3], dza = new double[3], dyb = new double[3], dzb = new double[3];
+        double[][] local = new double[4][3];
         for (int k = 0; k < others.length; k++) {
             int j = others[k];
-            double[] d = diff(positions, j, i);
+            for (int m = 0; m < 3; m++) d[m] = positions[3 * j + m] - positions[3 * i + m];
             double x = dot(d, ex), y = dot(d, ey), z = dot(d, ez);
             double rho2 = x * x + y * y;
             double r = Math.sqrt(rho2 + z * z);
             if (r < MIN_DISTANCE) throw new IllegalArgumentException("atoms " + i + " and " + j + " coincide (" + r + " Å apart)");
-            int row = 3 + 3 * k;
-            double[][] local;
-            if (cartesian) {
+            int row = 3 + width * k;
+            // rows of `local` from `first` on: the gradients of features row + first … with respect to (x, y, z)
+            int first;
+            if (coordinates == AlfCoordinates.CARTESIAN) {
                 features[row] = x;
                 features[row + 1] = y;
                 features[row + 2] = z;
                 if (jacobian == null) continue;
-                local = UNIT;
+                first = 0;
+                set(local[0], 1, 0, 0);
+                set(local[1], 0, 1, 0);
+                set(local[2], 0, 0, 1);
+            } else if (coordinates == AlfCoordinates.DIRECTION) {
+                double ux = x / r, uy = y / r, uz = z / r;
+                features[row] = r;
+                features[row + 1] = ux;
+                features[row + 2] = uy;
+                features[row + 3] = uz;
+                if (jacobian == null) continue;
+                put(jacobian, n3, row, j, d, 1 / r);
+                put(jacobian, n3, row, i, d, -1 / r);
+                // ∂û/∂(x, y, z) = (1 − û ûᵀ)/r, row by row
+                first = 1;
+                set(local[1], (1 - ux * ux) / r, -ux * uy / r, -ux * uz / r);
+                set(local[2], -uy * ux / r, (1 - uy * uy) / r, -uy * uz / r);
+                set(local[3], -uz * ux / r, -uz * uy / r, (1 - uz * uz) / r);
             } else {
                 double rho = Math.sqrt(rho2), r2 = r * r;
                 if (rho < MIN_RHO) {
@@ -117,33 +141,38 @@ public final class AlfDescriptor {
                 if (jacobian == null) continue;
                 put(jacobian, n3, row, j, d, 1 / r);
                 put(jacobian, n3, row, i, d, -1 / r);
-                local = new double[][] {null, {x * z / (rho * r2), y * z / (rho * r2), -rho / r2}, {-y / rho2, x / rho2, 0}};
+                first = 1;
+                set(local[1], x * z / (rho * r2), y * z / (rho * r2), -rho / r2);
+                set(local[2], -y / rho2, x / rho2, 0);
             }
-            double[] dxa = mulT(jxa, d), dya = mulT(jya, d), dza = mulT(jza, d), dyb = mulT(jyb, d), dzb = mulT(jzb, d);
+            mulT(jxa, d, dxa);
+            mulT(jya, d, dya);
+            mulT(jza, d, dza);
+            mulT(jyb, d, dyb);
+            mulT(jzb, d, dzb);
             // a feature g·(x, y, z) of the local coordinates: g·(e_x, e_y, e_z) for atom j, the frame vectors' own
             // dependence on atoms a and b through d·∂e/∂v, and minus all of it for the centre
-            for (int s = 0; s < 3; s++) {
+            for (int s = first; s < width; s++) {
                 double[] g = local[s];
-                if (g == null) continue;
-                double[] gj = new double[3], gA = new double[3], gB = new double[3];
-                for (int m = 0; m < 3; m++) {
-                    gj[m] = g[0] * ex[m] + g[1] * ey[m] + g[2] * ez[m];
-                    gA[m] = g[0] * dxa[m] + g[1] * dya[m] + g[2] * dza[m];
-                    gB[m] = g[1] * dyb[m] + g[2] * dzb[m];
-                }
                 int fr = row + s;
-                put(jacobian, n3, fr, j, gj, 1);
-                put(jacobian, n3, fr, a, gA, 1);
-                put(jacobian, n3, fr, b, gB, 1);
-                put(jacobian, n3, fr, i, gj, -1);
-                put(jacobian, n3, fr, i, gA, -1);
-                put(jacobian, n3, fr, i, gB, -1);
+                for (int m = 0; m < 3; m++) {
+                    double gj = g[0] * ex[m] + g[1] * ey[m] + g[2] * ez[m];
+                    double gA = g[0] * dxa[m] + g[1] * dya[m] + g[2] * dza[m];
+                    double gB = g[1] * dyb[m] + g[2] * dzb[m];
+                    jacobian[fr * n3 + 3 * j + m] += gj;
+                    jacobian[fr * n3 + 3 * a + m] += gA;
+                    jacobian[fr * n3 + 3 * b + m] += gB;
+                    jacobian[fr * n3 + 3 * i + m] -= gj + gA + gB;
+                }
             }
         }
     }
 
-    /** Local gradients of x, y and z with respect to the local coordinates. */
-    private static final double[][] UNIT = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+    private static void set(double[] v, double x, double y, double z) {
+        v[0] = x;
+        v[1] = y;
+        v[2] = z;
+    }
 
     private static void put(double[] jac, int n3, int row, int atom, double[] g, double factor) {
         int o = row * n3 + 3 * atom;
@@ -185,11 +214,10 @@ public final class AlfDescriptor {
         return out;
     }
 
-    /** Mᵀ d: the gradient of e·d with respect to v when M = ∂e/∂v. */
-    private static double[] mulT(double[] m, double[] d) {
-        return new double[] {
-            m[0] * d[0] + m[3] * d[1] + m[6] * d[2],
-            m[1] * d[0] + m[4] * d[1] + m[7] * d[2],
-            m[2] * d[0] + m[5] * d[1] + m[8] * d[2]};
+    /** out = Mᵀ d: the gradient of e·d with respect to v when M = ∂e/∂v. */
+    private static void mulT(double[] m, double[] d, double[] out) {
+        out[0] = m[0] * d[0] + m[3] * d[1] + m[6] * d[2];
+        out[1] = m[1] * d[0] + m[4] * d[1] + m[7] * d[2];
+        out[2] = m[2] * d[0] + m[5] * d[1] + m[8] * d[2];
     }
 }

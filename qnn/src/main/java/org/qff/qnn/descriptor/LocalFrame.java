@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param xAxisAtom the atom that defines the local x axis (from the centre towards it)
  * @param xyPlaneAtom the atom that, with the x axis, spans the local xy plane (positive y side)
  * @param others every other atom, in the order its coordinates appear in the features
- * @param coordinates how the other atoms are placed: (r, θ, φ) or (x, y, z) in the frame
+ * @param coordinates how the other atoms are placed: (r, θ, φ), (x, y, z) or (r, û) in the frame
  */
 public record LocalFrame(int centre, int xAxisAtom, int xyPlaneAtom, int[] others, AlfCoordinates coordinates) {
     public LocalFrame {
@@ -32,8 +32,8 @@ public record LocalFrame(int centre, int xAxisAtom, int xyPlaneAtom, int[] other
     /** Number of atoms the frame covers (centre, two frame atoms, others). */
     public int atomCount() { return 3 + others.length; }
 
-    /** Feature count: r_x, r_xy, the angle between them, then three coordinates per other atom. */
-    public int dimension() { return 3 + 3 * others.length; }
+    /** Feature count: r_x, r_xy, the angle between them, then {@link AlfCoordinates#perAtom()} features per other atom. */
+    public int dimension() { return 3 + coordinates.perAtom() * others.length; }
 
     /** Whether feature {@code k} is an azimuthal angle φ (periodic with period 2π). */
     public boolean isPeriodic(int k) { return coordinates.isPeriodic(k); }

@@ -192,8 +192,14 @@ public final class GprTrainer {
         for (int g = 0; g < 3; g++) start[g] = Math.log(SCAN[best]);
         double[] opt = NelderMead.maximise(objective, start, Math.log(3), NELDER_MEAD_EVALUATIONS, 1e-3);
         Hyper h = new Hyper(new double[] {Math.exp(opt[0]), Math.exp(opt[1]), Math.exp(opt[2])}, noise ? Math.exp(opt[3]) : 1);
-        LOG.log(System.Logger.Level.INFO, () -> String.format("GPR hyperparameters on %d geometries: length-scale multipliers %.4g (distances),"
-                + " %.4g (angles), %.4g (azimuths); noise × %.3g", use, h.factors()[0], h.factors()[1], h.factors()[2], h.noiseScale()));
+        String[] groups = switch (frames.get(0).coordinates()) {
+            case SPHERICAL -> new String[] {"distances", "angles", "azimuths"};
+            case CARTESIAN -> new String[] {"frame distances", "frame angle", "local x, y, z"};
+            case DIRECTION -> new String[] {"distances", "frame angle", "direction cosines"};
+        };
+        LOG.log(System.Logger.Level.INFO, () -> String.format("GPR hyperparameters on %d geometries: length-scale multipliers %.4g (%s),"
+                + " %.4g (%s), %.4g (%s); noise × %.3g", use, h.factors()[0], groups[0], h.factors()[1], groups[1], h.factors()[2], groups[2],
+                h.noiseScale()));
         return h;
     }
 

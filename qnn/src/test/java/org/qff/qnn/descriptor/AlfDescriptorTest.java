@@ -114,46 +114,58 @@ class AlfDescriptorTest {
     }
 
     @Test
-    void cartesianFeaturesAreTheLocalCoordinatesOfTheSphericalOnes() {
+    void cartesianAndDirectionFeaturesAreTheSphericalOnesInOtherCoordinates() {
         Structure s = sixAtoms();
-        List<LocalFrame> cart = LocalFrames.choose(s), sph = LocalFrames.choose(s, AlfCoordinates.SPHERICAL);
-        assertEquals(AlfCoordinates.CARTESIAN, cart.get(0).coordinates(), "Cartesian is the default");
+        List<LocalFrame> cart = LocalFrames.choose(s, AlfCoordinates.CARTESIAN), sph = LocalFrames.choose(s, AlfCoordinates.SPHERICAL),
+                dir = LocalFrames.choose(s);
+        assertEquals(AlfCoordinates.DIRECTION, dir.get(0).coordinates(), "distance and direction are the default");
         for (int i = 0; i < cart.size(); i++) {
             int d = cart.get(i).dimension();
-            double[] c = new double[d], p = new double[d];
+            double[] c = new double[d], p = new double[d], u = new double[dir.get(i).dimension()];
             AlfDescriptor.compute(s.positions(), cart.get(i), c, null);
             AlfDescriptor.compute(s.positions(), sph.get(i), p, null);
+            AlfDescriptor.compute(s.positions(), dir.get(i), u, null);
+            assertEquals(3 + 4 * dir.get(i).others().length, u.length);
             for (int k = 0; k < 3; k++) assertEquals(p[k], c[k], 0.0, "frame features are shared, atom " + i);
+            for (int k = 0; k < 3; k++) assertEquals(p[k], u[k], 0.0, "frame features are shared, atom " + i);
             for (int k = 3; k < d; k += 3) {
                 double r = p[k], theta = p[k + 1], phi = p[k + 2];
                 // two independent computations of the same point: rounding ~1e-16 · r (r ≤ 3 Å)
                 assertEquals(r * Math.sin(theta) * Math.cos(phi), c[k], 1e-14, "x, atom " + i);
                 assertEquals(r * Math.sin(theta) * Math.sin(phi), c[k + 1], 1e-14, "y, atom " + i);
                 assertEquals(r * Math.cos(theta), c[k + 2], 1e-14, "z, atom " + i);
+                int o = 3 + 4 * (k - 3) / 3;
+                assertEquals(r, u[o], 1e-14, "r, atom " + i);
+                for (int m = 0; m < 3; m++) assertEquals(c[k + m] / r, u[o + 1 + m], 1e-14, "direction cosine " + m + ", atom " + i);
             }
         }
     }
 
     /**
-     * Why Cartesian is the default: an atom moving past the local z axis at a distance of 1e-4 Å
+     * Why spherical is not the default: an atom moving past the local z axis at a distance of 1e-4 Å
      * turns φ by almost π between two geometries 2e-4 Å apart, while every Cartesian feature moves by
-     * at most the displacement itself.
+     * the displacement itself and every direction feature by at most the displacement over r (1.2 Å).
      */
     @Test
-    void onlyCartesianFeaturesAreContinuousAcrossTheLocalZAxis() {
+    void onlySphericalFeaturesJumpAcrossTheLocalZAxis() {
         // centre 0 at the origin, frame atoms on x and in the xy plane, atom 3 passing over the z axis along x
         double[] before = {0, 0, 0, 1, 0, 0, 0, 1, 0, -1e-4, 1e-4, 1.2};
         double[] after = before.clone();
         after[9] = 1e-4;
         for (AlfCoordinates c : AlfCoordinates.values()) {
             LocalFrame f = new LocalFrame(0, 1, 2, new int[] {3}, c);
-            double[] x = new double[6], y = new double[6];
+            double[] x = new double[f.dimension()], y = new double[f.dimension()];
             AlfDescriptor.compute(before, f, x, null);
             AlfDescriptor.compute(after, f, y, null);
             double largest = 0;
-            for (int k = 0; k < 6; k++) largest = Math.max(largest, Math.abs(x[k] - y[k]));
-            if (c == AlfCoordinates.CARTESIAN) assertEquals(2e-4, largest, 1e-15, "Cartesian features move with the atom");
-            else assertTrue(largest > 1.5, "φ jumps across the axis: " + largest);
+            for (int k = 0; k < x.length; k++) largest = Math.max(largest, Math.abs(x[k] - y[k]));
+            switch (c) {
+                // the displacement is 2e-4 along x: exact up to the rounding of 1e-4-sized differences
+                case CARTESIAN -> assertEquals(2e-4, largest, 1e-15, "Cartesian features move with the atom");
+                // |Δû| ≤ |Δd|/r = 2e-4/1.2
+                case DIRECTION -> assertTrue(largest <= 2e-4 / 1.2 + 1e-15 && largest > 1e-4, "direction features move with the atom: " + largest);
+                case SPHERICAL -> assertTrue(largest > 1.5, "φ jumps across the axis: " + largest);
+            }
         }
     }
 

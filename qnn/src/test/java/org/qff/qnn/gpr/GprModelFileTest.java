@@ -54,7 +54,7 @@ class GprModelFileTest {
         assertEquals(GprModelFile.VERSION, json.get("version").asInt());
         assertEquals("shifted-high-quadratic", json.at("/prior_mean/name").asText());
         assertEquals(0.7, json.at("/prior_mean/margin_eV").asDouble());
-        assertEquals("cartesian", json.get("local_frame_coordinates").asText());
+        assertEquals("direction", json.get("local_frame_coordinates").asText());
     }
 
     /**
@@ -84,7 +84,7 @@ class GprModelFileTest {
             Potential old = Potentials.load(write(dir, "legacy.json", legacy).toString());
             assertEquals(gp.energy(probe), old.energy(probe), 0.0, "a file without the field is spherical");
         }
-        ObjectNode unknown = (ObjectNode) mapper.readTree(dir.resolve("cartesian.json").toFile());
+        ObjectNode unknown = (ObjectNode) mapper.readTree(dir.resolve("direction.json").toFile());
         unknown.put("local_frame_coordinates", "cylindrical");
         assertMessage(write(dir, "unknown.json", unknown), "unknown local-frame coordinates 'cylindrical'");
     }
