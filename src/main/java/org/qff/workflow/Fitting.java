@@ -38,10 +38,11 @@ public final class Fitting {
      * @param inducing null: automatic ({@link #resolveInducing}); 0: dense (exact) GPR; M ≥ 1: sparse with M inducing geometries
      * @param hyperparameterFrames geometries the marginal-likelihood search uses (0: all)
      * @param coordinates how the local frames place the other atoms
+     * @param shiftMargin eV between the highest training energy and a shifted-high prior mean
      */
-    public record GprSettings(Integer inducing, int hyperparameterFrames, AlfCoordinates coordinates) {
+    public record GprSettings(Integer inducing, int hyperparameterFrames, AlfCoordinates coordinates, double shiftMargin) {
         public static GprSettings defaults() {
-            return new GprSettings(null, GprOptions.DEFAULT_HYPERPARAMETER_FRAMES, AlfCoordinates.DEFAULT);
+            return new GprSettings(null, GprOptions.DEFAULT_HYPERPARAMETER_FRAMES, AlfCoordinates.DEFAULT, GprOptions.defaults().shiftMargin());
         }
     }
 
@@ -85,7 +86,7 @@ public final class Fitting {
                 PriorMeanKind kind = PriorMeanKind.fromName(priorMean);
                 int inducing = resolveInducing(gprSettings.inducing(), train.size());
                 GprOptions options = GprOptions.defaults().withPriorMean(kind).withHyperparameterFrames(gprSettings.hyperparameterFrames())
-                        .withCoordinates(gprSettings.coordinates());
+                        .withCoordinates(gprSettings.coordinates()).withShiftMargin(gprSettings.shiftMargin());
                 long t0 = System.nanoTime();
                 OutputDirectory.prepare(out);
                 Path file = out.resolve("model.json");

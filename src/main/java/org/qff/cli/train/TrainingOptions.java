@@ -30,6 +30,10 @@ public final class TrainingOptions {
                     + " frame's z axis) (default: ${DEFAULT-VALUE})")
     String frameCoordinates;
 
+    @Option(names = "--shift-margin", defaultValue = "1.0",
+            description = "GPR, shifted-high means: how far (eV) the mean lies above the highest training energy (default: ${DEFAULT-VALUE})")
+    double shiftMargin;
+
     @Option(names = "--molecule", required = true, description = "rMD17 molecule, e.g. ethanol, aspirin")
     String molecule;
 
@@ -65,8 +69,9 @@ public final class TrainingOptions {
 
     org.qff.workflow.Fitting.GprSettings gprSettings() {
         if (hyperparameterFrames < 0) throw new IllegalArgumentException("--hyperparameter-frames must be ≥ 0, got " + hyperparameterFrames);
+        if (!(shiftMargin >= 0) || !Double.isFinite(shiftMargin)) throw new IllegalArgumentException("--shift-margin must be a finite number ≥ 0 eV, got " + shiftMargin);
         return new org.qff.workflow.Fitting.GprSettings(inducing, hyperparameterFrames,
-                org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates));
+                org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates), shiftMargin);
     }
 
     /** The GPR options as a reproducing command states them (the inducing count and search size only where not the default). */
@@ -76,16 +81,19 @@ public final class TrainingOptions {
         if (hyperparameterFrames != org.qff.qnn.gpr.GprOptions.DEFAULT_HYPERPARAMETER_FRAMES) s += " --hyperparameter-frames " + hyperparameterFrames;
         // always stated: the default changed once (spherical, then direction), and a command must keep meaning one model
         s += " --frame-coordinates " + org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates).fileName();
+        if (shiftMargin != org.qff.qnn.gpr.GprOptions.defaults().shiftMargin()) s += " --shift-margin " + shiftMargin;
         return s;
     }
 
     /**
-     * The row tag of a GPR model: {@code gpr-<prior mean>-<coordinates>}, except for spherical frames: the rows
-     * committed before the other coordinates existed are spherical and keep their plain names.
+     * The row tag of a GPR model: {@code gpr-<prior mean>-<coordinates>}, except for spherical frames (the rows
+     * committed before the other coordinates existed are spherical and keep their plain names), and
+     * {@code -margin<eV>} for a shift margin other than the default.
      */
     String gprTag() {
         var c = org.qff.qnn.descriptor.AlfCoordinates.parse(frameCoordinates);
-        return "gpr-" + priorMean + (c == org.qff.qnn.descriptor.AlfCoordinates.SPHERICAL ? "" : "-" + c.fileName());
+        String margin = shiftMargin != org.qff.qnn.gpr.GprOptions.defaults().shiftMargin() ? "-margin" + shiftMargin : "";
+        return "gpr-" + priorMean + (c == org.qff.qnn.descriptor.AlfCoordinates.SPHERICAL ? "" : "-" + c.fileName()) + margin;
     }
 
     Path dataRoot() {

@@ -67,10 +67,12 @@ class TrainEvaluateCommandTest {
     void sparseGprTrainsWritesAVersion2ModelAndEvaluates(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sparse");
         assertEquals(0, Main.run("train", "--model-type", "gpr", "--prior-mean", "shifted-high-constant", "--inducing", "6",
-                "--hyperparameter-frames", "8", "--molecule", "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5",
-                "--out", out.toString()));
+                "--hyperparameter-frames", "8", "--shift-margin", "2.5", "--molecule", "ethanol", "--data", data.toString(), "--n-train", "20",
+                "--n-val", "5", "--out", out.toString()));
         JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
         assertEquals(2, model.get("version").asInt());
+        assertEquals("direction", model.get("local_frame_coordinates").asText(), "the default frames");
+        assertEquals(2.5, model.at("/prior_mean/margin_eV").asDouble(), 0.0);
         assertEquals(6, model.at("/sparse/inducing_count").asInt());
         assertEquals(20, model.at("/training/geometries").asInt());
         Path json = dir.resolve("eval.json");
@@ -83,6 +85,11 @@ class TrainEvaluateCommandTest {
         assertTrue(!Files.exists(dir.resolve("bad")), "bad input must leave no output directory");
         assertError("--inducing must be 0 (dense) or a positive count, got -1", "train", "--model-type", "gpr", "--inducing", "-1", "--molecule",
                 "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5", "--out", dir.resolve("bad").toString());
+        assertError("--shift-margin must be a finite number ≥ 0 eV, got -1.0", "train", "--model-type", "gpr", "--shift-margin", "-1",
+                "--molecule", "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5", "--out", dir.resolve("bad").toString());
+        assertError("unknown local-frame coordinates 'polar'", "train", "--model-type", "gpr", "--frame-coordinates", "polar",
+                "--molecule", "ethanol", "--data", data.toString(), "--n-train", "20", "--n-val", "5", "--out", dir.resolve("bad").toString());
+        assertTrue(!Files.exists(dir.resolve("bad")), "bad input must leave no output directory");
     }
 
     @Test
