@@ -46,7 +46,7 @@ final class GatheredBlocks {
      * Each run's real and imaginary loads both precede the stores (4K aliasing, see
      * OneQubitSweeps#scale).
      */
-    static void copy(MemorySegment seg, long dim, MemorySegment buf, long bufDim, int n, int c, int h,
+    private static void copy(MemorySegment seg, long dim, MemorySegment buf, long bufDim, int n, int c, int h,
                              long first, boolean gather) {
         long run = 1L << c, runs = 1L << (n - h);
         for (long r = 0; r < runs; r++) {
