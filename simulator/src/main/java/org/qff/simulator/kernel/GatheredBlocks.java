@@ -11,14 +11,14 @@ import jdk.incubator.vector.DoubleVector;
 /**
  * Cache blocking for ops on low and high qubits together, through a contiguous copy. A strided
  * block of the split [0, c) ∪ [h, n) is 2^(n−h) runs of 2^c consecutive amplitudes, 2^h apart.
- * Applied in place (VectorKernels#runBlocks) it is slow twice over: each kernel call covers one
- * short run, and at n = 24 the runs lie a multiple of 64 KiB apart, so they all fall into the same
- * few sets of the L2 and the "cache block" does not stay in cache (measured: a 14-op strided pass
- * cost 10–12 sweeps against 4 for a 9-op contiguous one). Here each block is copied into a
+ * Applied in place (VectorKernels#runBlocks) it is slow: each kernel call covers one short run,
+ * and at n = 24 the runs lie a multiple of 64 KiB apart, so they map to the same few L2 sets
+ * (probably evicting one another). Measured at n = 24 with fusion 2: the 14-op strided pass cost
+ * 10.5–12 sweeps (~0.75 per op) against ~4 for the 9-op contiguous one (~0.45 per op); gathered,
+ * the same pass costs 8.5–9.5 (2.8–3.3 of them the copies). Here each block is copied into a
  * contiguous per-thread buffer ({@link BlockBuffer}; qubit q &lt; c stays q, qubit q ≥ h becomes
  * c + q − h), the ops, already remapped to those buffer qubits, run over the whole buffer with
- * the ordinary contiguous kernels, and the block is copied back: one read and one write of the
- * state per pass, whatever the op count.
+ * the ordinary contiguous kernels, and the block is copied back.
  */
 final class GatheredBlocks {
     private GatheredBlocks() {}
@@ -40,11 +40,11 @@ final class GatheredBlocks {
 
     /**
      * Copies the block whose first amplitude is {@code first} into the buffer (gather) or back
-     * (scatter), run by run. A vector loop rather than MemorySegment.copy per run: the per-call
-     * checks of copy() on 2 × 2^(n−h) short runs per block made gather + scatter cost about 3
-     * sweeps (measured at n = 24, runs of 2^7); here they are hoisted by the JIT as in the kernels.
-     * Each run's real and imaginary loads both precede the stores (4K aliasing, see
-     * OneQubitSweeps#scale).
+     * (scatter), run by run, both halves of each vector loaded before either is stored (4K
+     * aliasing, see OneQubitSweeps#scale). Gather plus scatter of every block cost 2.8–3.3 sweeps
+     * at n = 24 (runs of 2^7 to 2^9 amplitudes), against 1 for a streaming read and write: the
+     * strided reads and writes, not the loop, set that (MemorySegment.copy per run, and four runs
+     * copied interleaved, measured the same within the noise).
      */
     private static void copy(MemorySegment seg, long dim, MemorySegment buf, long bufDim, int n, int c, int h,
                              long first, boolean gather) {
