@@ -111,7 +111,11 @@ public final class CompiledCircuit {
             // meant one call per vector on strided blocks (measured: most of a fused layer's time).
             int h = split[1];
             int c = Math.max(split[0], Math.min(h, blockQubits - (n - h)));
-            out.add(new BlockedOps(run, vk, c, h));
+            // A strided block is gathered into a contiguous buffer (GatheredOps): applied in place
+            // its ops cost ~1.7× as much as in a contiguous block (short runs 2^h apart, see
+            // GatheredBlocks), which more than pays for the copies at n = 24.
+            if (h < n) out.add(new GatheredOps(run, vk, c, h, n));
+            else out.add(new BlockedOps(run, vk, c, h));
         }
         run.clear();
     }
@@ -152,6 +156,13 @@ public final class CompiledCircuit {
 
     /** Number of kernel calls per run (a cache-blocked run of ops counts as one). */
     public int operationCount() { return ops.length; }
+
+    /** Number of kernel calls that are gathered runs on strided cache blocks (for tests). */
+    int gatheredRunCount() {
+        int k = 0;
+        for (Op op : ops) if (op instanceof GatheredOps) k++;
+        return k;
+    }
 
     /** Number of those calls that are fused blocks. */
     public int fusedBlockCount() { return fusedBlocks; }

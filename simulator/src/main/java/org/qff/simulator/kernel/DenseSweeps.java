@@ -116,7 +116,7 @@ final class DenseSweeps {
         long i0 = off[op.pairCol[0]], i1 = off[op.pairCol[1]], i2 = off[op.pairCol[2]], i3 = off[op.pairCol[3]];
         long r0 = off[op.pairRow[0]], r1 = off[op.pairRow[1]], r2 = off[op.pairRow[2]], r3 = off[op.pairRow[3]];
         int lowest = op.inserted[0];
-        if (lowest < FLAT_BELOW) {
+        if (lowest < PAIRS_FLAT_BELOW) {
             pairs2HighRealFlat(seg, dim, op, from, to);
             return;
         }
@@ -146,8 +146,19 @@ final class DenseSweeps {
      * 2^FLAT_BELOW the kernel walks the groups in one flat loop instead, stepping the index
      * branch-free past the skipped bits: a += L; a += a & 2^t0; a += a & 2^t1. (The flat loop
      * measured 1.3–1.5 sweeps for every target pair at n = 16, the run loop 1.1 for the highest.)
+     * Re-measured at n = 15 (ns per amplitude, flat / run loop, RY): t = 7 0.127 / 0.122,
+     * t = 8 0.125 / 0.096, t = 9 0.123 / 0.085; so RY takes the run loop from t = 8.
      */
-    static final int FLAT_BELOW = LOG_L + 7;
+    static final int FLAT_BELOW = LOG_L + 5;
+
+    /**
+     * {@link #FLAT_BELOW} for the paired kernel, measured the same way: t = 8 0.152–0.159 flat
+     * against 0.140–0.150 for the run loop (within the noise), t = 9 0.149–0.153 against
+     * 0.125–0.131, t = 7 0.154–0.156 against 0.186–0.194. A run loop with a cheaper step between
+     * runs (the next run found by mask, no index insertion) measured the same as this one: the
+     * set-up of C2's inner loop dominates short runs, not the index arithmetic.
+     */
+    static final int PAIRS_FLAT_BELOW = LOG_L + 6;
 
     /** {@link #pairs2HighReal} for a low first target: the flat loop, same arithmetic per group. */
     private static void pairs2HighRealFlat(MemorySegment seg, long dim, KernelOp op, long from, long to) {

@@ -199,24 +199,37 @@ public final class KernelOp {
     }
 
     void configureRy(int target, double theta) {
+        if (!Double.isFinite(theta)) throw new IllegalArgumentException("RY angle is " + theta);
+        configureRy(target, Math.cos(theta / 2), Math.sin(theta / 2));
+    }
+
+    private void configureRy(int target, double cos, double sin) {
         reset(null);
         addTarget(target);
         kind = target >= LOG_L ? Kind.RY_HIGH : Kind.RY_LOW;
         if (kind == Kind.RY_HIGH) insert(target, false);
-        setAngle(theta);
+        c = cos;
+        s = sin;
+        fillRyMatrix();
     }
 
     void configureControlled(int[] ctrl, int nc, int[] tgt, int nt, double[] u) {
         if (nt < 1 || nt > MAX_DENSE_QUBITS) {
             throw new IllegalArgumentException("a dense gate acts on 1.." + MAX_DENSE_QUBITS + " qubits, not " + nt);
         }
+        checkMatrix(u, 2 << (2 * nt), "matrix");
+        bindControlled(ctrl, nc, tgt, nt, u);
+    }
+
+    /** {@link #configureControlled} once the matrix is known valid: u holds at least 2·4^nt doubles. */
+    private void bindControlled(int[] ctrl, int nc, int[] tgt, int nt, double[] u) {
+        int len = 2 << (2 * nt);
         reset(null);
         for (int i = 0; i < nt; i++) addTarget(tgt[i]);
         for (int i = 0; i < nc; i++) addControl(ctrl[i]);
-        checkMatrix(u, 2 << (2 * nt), "matrix");
-        ensureMatrix(u.length);
-        System.arraycopy(u, 0, matrix, 0, u.length);
-        real = isReal(u);
+        ensureMatrix(len);
+        System.arraycopy(u, 0, matrix, 0, len);
+        real = isReal(matrix, len);
         if (nc == 0 && nt == 1) {
             kind = targets[0] >= LOG_L ? Kind.DENSE1_HIGH : Kind.DENSE1_LOW;
             if (kind == Kind.DENSE1_HIGH) insert(targets[0], false);
@@ -250,11 +263,17 @@ public final class KernelOp {
         if (nq < 1 || nq > MAX_DIAGONAL_QUBITS) {
             throw new IllegalArgumentException("a diagonal gate acts on 1.." + MAX_DIAGONAL_QUBITS + " qubits, not " + nq);
         }
+        checkMatrix(diag, 2 << nq, "diagonal");
+        bindDiagonal(qubits, nq, diag);
+    }
+
+    /** {@link #configureDiagonal} once the diagonal is known valid: it holds at least 2·2^nq doubles. */
+    private void bindDiagonal(int[] qubits, int nq, double[] diag) {
+        int len = 2 << nq;
         reset(Kind.DIAGONAL);
         for (int i = 0; i < nq; i++) addTarget(qubits[i]);
-        checkMatrix(diag, 2 << nq, "diagonal");
-        ensureMatrix(diag.length);
-        System.arraycopy(diag, 0, matrix, 0, diag.length);
+        ensureMatrix(len);
+        System.arraycopy(diag, 0, matrix, 0, len);
         splitTargets();
         buildDiagonalTable();
     }
@@ -293,6 +312,31 @@ public final class KernelOp {
         matrix[2 * (2 * 4 + 1)] = 1;
         matrix[2 * (3 * 4 + 3)] = 1;
     }
+
+    /**
+     * Reconfigures this op as a copy of {@code src} acting on qubit {@code map[q]} wherever src acts
+     * on q, with src's current angle, matrix or diagonal: the op a gathered cache block applies to
+     * its contiguous buffer (VectorKernels#applyGathered). The kernel is chosen afresh for the new
+     * positions (a pair of high targets may become low ones). Allocates nothing once this op has
+     * held a matrix as large (its tables only grow). {@code src} must not be this op.
+     */
+    public void remapFrom(KernelOp src, int[] map) {
+        if (src == this) throw new IllegalArgumentException("an op cannot be remapped from itself");
+        int[] t = remapTargets, cq = remapControls;
+        for (int i = 0; i < src.nTargets; i++) t[i] = map[src.targets[i]];
+        for (int i = 0; i < src.nControls; i++) cq[i] = map[src.controls[i]];
+        switch (src.kind) {
+            case SCALE -> configureScale(src.c);
+            case RY_HIGH, RY_LOW -> configureRy(t[0], src.c, src.s);
+            case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
+            case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
+            case SWAP -> configureSwap(t[0], t[1]);
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC ->
+                    bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
+        }
+    }
+
+    private final int[] remapTargets = new int[StateVector.MAX_QUBITS], remapControls = new int[StateVector.MAX_QUBITS];
 
     // ---------------------------------------------------------------- application
 
@@ -505,7 +549,11 @@ public final class KernelOp {
     }
 
     private static boolean isReal(double[] u) {
-        for (int i = 1; i < u.length; i += 2) if (u[i] != 0.0) return false;
+        return isReal(u, u.length);
+    }
+
+    private static boolean isReal(double[] u, int len) {
+        for (int i = 1; i < len; i += 2) if (u[i] != 0.0) return false;
         return true;
     }
 

@@ -35,6 +35,7 @@ public final class VectorKernels implements GateKernels {
     private final KernelPool pool;
     private final OpTask opTask = new OpTask();
     private final BlockTask blockTask = new BlockTask();
+    private final GatherTask gatherTask = new GatherTask();
 
     private VectorKernels(int threads, int minParallelQubits) {
         this.threads = threads;
@@ -218,6 +219,45 @@ public final class VectorKernels implements GateKernels {
     }
 
     /**
+     * As {@link #applyBlocked(StateVector, List, int, int)}, but each strided block is first copied
+     * into a contiguous per-thread buffer of 2^(lowQubits + n − highFrom) amplitudes, where the ops
+     * run with the contiguous kernels, and then copied back (see GatheredBlocks for why). The ops
+     * must already act on buffer qubits: qubit q &lt; lowQubits as q, qubit q ≥ highFrom as
+     * lowQubits + q − highFrom ({@link KernelOp#remapFrom} makes such copies). The result equals
+     * applying the original ops one after another to within rounding (a remapped op may run through
+     * a different kernel), and does not depend on the thread count. lowQubits must be at least the
+     * vector width's log ({@link #lanes()}).
+     */
+    public void applyGathered(StateVector s, List<KernelOp> bufferOps, int lowQubits, int highFrom) {
+        int n = s.qubits();
+        if (lowQubits < LOG_L || highFrom < lowQubits || highFrom > n) {
+            throw new IllegalArgumentException("block qubits [0, " + lowQubits + ") ∪ [" + highFrom + ", " + n
+                    + ") are not a valid gathered split of a " + n + "-qubit state (the low part needs at least " + LOG_L + " qubits)");
+        }
+        int bufferQubits = lowQubits + n - highFrom;
+        for (int i = 0; i < bufferOps.size(); i++) {
+            KernelOp op = bufferOps.get(i);
+            if (op.maxQubit() >= bufferQubits) {
+                throw new IllegalArgumentException("op " + i + " (" + op + ") reaches buffer qubit " + op.maxQubit()
+                        + ", outside a gathered block of " + bufferQubits + " qubits");
+            }
+        }
+        long blocks = 1L << (highFrom - lowQubits);
+        if (pool != null && n >= minParallelQubits && blocks >= threads) {
+            synchronized (pool) {
+                gatherTask.set(s, bufferOps, lowQubits, highFrom);
+                try {
+                    pool.run(gatherTask, blocks);
+                } finally {
+                    gatherTask.clear();
+                }
+            }
+        } else {
+            GatheredBlocks.run(s.segment(), s.dimension(), n, lowQubits, highFrom, bufferOps, 0, blocks, SCRATCH.get().work);
+        }
+    }
+
+    /**
      * Blocks [from, to) of the split [0, c) ∪ [h, n). An op's groups in one block are runs of
      * 2^lb consecutive groups (lb = c − LOG_L − its skipped bits below c), one run per pattern of
      * the op's free high bits; with h = n that is a single run.
@@ -300,11 +340,11 @@ public final class VectorKernels implements GateKernels {
         }
     }
 
-    private static final class BlockTask implements KernelPool.RangeTask {
-        private MemorySegment seg;
-        private long dim;
-        private int n, c, h;
-        private List<KernelOp> ops;
+    private static class BlockTask implements KernelPool.RangeTask {
+        MemorySegment seg;
+        long dim;
+        int n, c, h;
+        List<KernelOp> ops;
 
         void set(StateVector s, List<KernelOp> ops, int c, int h) {
             this.seg = s.segment();
@@ -323,6 +363,13 @@ public final class VectorKernels implements GateKernels {
         @Override
         public void run(long from, long to, double[] work) {
             runBlocks(seg, dim, n, c, h, ops, from, to, work);
+        }
+    }
+
+    private static final class GatherTask extends BlockTask {
+        @Override
+        public void run(long from, long to, double[] work) {
+            GatheredBlocks.run(seg, dim, n, c, h, ops, from, to, work);
         }
     }
 }

@@ -1,0 +1,111 @@
+package org.qff.simulator.exec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.Bindings;
+import org.qff.simulator.circuit.Circuit;
+import org.qff.simulator.circuit.CircuitBuilder;
+import org.qff.simulator.circuit.Expr;
+import org.qff.simulator.kernel.VectorKernels;
+import org.qff.simulator.reference.DenseReference;
+
+/**
+ * Runs of ops on strided cache blocks go through gathered blocks (GatheredOps): each block copied
+ * into a contiguous buffer, the ops remapped onto it. Random layered circuits (an RY layer with
+ * random, partly parameterised angles, a CNOT ladder, a few random gates per layer) against plain
+ * gate-by-gate application on the same vector kernels, at n = 4..16 with cache blocks of 2^3 to
+ * 2^10 amplitudes, so that blocks degenerate (a buffer of 8 amplitudes, one vector; splits with a
+ * single high qubit) as well as hold many runs. Tolerance 1e-12: gathered ops may run through
+ * other kernels than gate by gate (different rounding, ~1e-16 per op and amplitude), over a few
+ * hundred ops on unit-norm states.
+ */
+class GatheredRunsTest {
+    private static final double TOL = 1e-12;
+
+    static Circuit layered(int n, int layers, Random rnd) {
+        CircuitBuilder b = Circuit.builder(n);
+        for (int l = 0; l < layers; l++) {
+            for (int q = 0; q < n; q++) {
+                if (rnd.nextInt(3) == 0) b.ry(q, Expr.trainable("t" + rnd.nextInt(3)).times(Expr.input("x")).plus(rnd.nextGaussian()));
+                else b.ry(q, rnd.nextGaussian() * 2);
+            }
+            for (int q = 0; q + 1 < n; q++) b.cx(q, q + 1);
+            for (int g = 0; g < 3; g++) {
+                int a = rnd.nextInt(n), c = (a + 1 + rnd.nextInt(n - 1)) % n;
+                switch (g) {
+                    case 0 -> b.rz(a, rnd.nextGaussian());
+                    case 1 -> b.heisenberg(a, c, Expr.trainable("t0"));
+                    default -> b.h(a).cz(a, c);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    static Bindings bindings(Circuit c, double seed) {
+        double[] t = new double[c.trainableNames().size()], x = new double[c.inputNames().size()];
+        for (int i = 0; i < t.length; i++) t[i] = 0.3 + 0.7 * i + seed;
+        for (int i = 0; i < x.length; i++) x[i] = 1.1 - 0.4 * i;
+        return new Bindings(t, x);
+    }
+
+    static double[] run(CompiledCircuit cc, Bindings b, double[] start) {
+        try (StateVector s = StateVector.zero(cc.circuit().qubits())) {
+            s.fromInterleaved(start);
+            cc.run(b, s);
+            return s.toInterleaved();
+        }
+    }
+
+    @Test
+    void gatheredRunsEqualGateByGateAtEverySizeAndBlock() {
+        Random rnd = new Random(20261201);
+        int gathered = 0;
+        for (int n = 4; n <= 16; n++) {
+            Circuit c = layered(n, 3, rnd);
+            Bindings b = bindings(c, rnd.nextDouble());
+            double[] start = DenseReference.randomState(n, rnd);
+            double[] plain = run(Simulator.create().withCacheBlocking(0).compile(c), b, start);
+            for (int block : new int[] {3, 4, 5, 6, 8, 10}) {
+                if (block >= n) continue;
+                for (int width : new int[] {0, 2, 3}) {
+                    CompiledCircuit one = Simulator.create().withFusion(width).withCacheBlocking(block).compile(c);
+                    CompiledCircuit two = Simulator.using(VectorKernels.withThreads(2, 1)).withFusion(width).withCacheBlocking(block).compile(c);
+                    gathered += one.gatheredRunCount();
+                    double[] a = run(one, b, start);
+                    String what = "n=" + n + " block 2^" + block + " fusion " + width;
+                    double worst = 0;
+                    for (int i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - plain[i]));
+                    assertTrue(worst <= TOL, what + ": max amplitude error " + worst);
+                    assertArrayEquals(a, run(two, b, start), what + ": 1 and 2 threads differ");
+                }
+            }
+        }
+        assertTrue(gathered > 50, "only " + gathered + " gathered runs compiled: the test does not exercise them");
+    }
+
+    @Test
+    void gatheredRunsAllocateNothingPerRun() {
+        Random rnd = new Random(8);
+        Circuit c = layered(12, 2, rnd);
+        CompiledCircuit cc = Simulator.create().withFusion(2).withCacheBlocking(6).compile(c);
+        assertTrue(cc.gatheredRunCount() > 0, "no gathered run in " + cc);
+        Bindings b = bindings(c, 0.2);
+        try (StateVector s = StateVector.zero(12)) {
+            // warm-up long enough for C2: interpreted and C1 code box vectors
+            for (int i = 0; i < 4000; i++) cc.run(b, s);
+            long before = AllocationTest.allocatedBytes();
+            for (int i = 0; i < 2000; i++) {
+                b.trainables()[0] = 0.001 * i; // new parameters each run, re-bound in place
+                cc.run(b, s);
+            }
+            long bytes = AllocationTest.allocatedBytes() - before;
+            // any per-run allocation would be ≥ 16 bytes × 2 000 runs; allow a little JVM noise
+            assertTrue(bytes < 16 * 2000, bytes + " bytes allocated in 2 000 runs");
+        }
+    }
+}
