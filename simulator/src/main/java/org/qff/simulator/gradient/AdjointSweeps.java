@@ -233,6 +233,19 @@ final class AdjointSweeps {
         }
     }
 
+    /** As {@link #diagonal} for a real diagonal (a CZ ladder's ±1): factor table[L·p + l], two multiplies per vector. */
+    static void realDiagonal(MemorySegment ps, MemorySegment ls, long dim, long base, long lowMask, int gap, long from, long to, int shift, long mask, double[] table) {
+        for (int which = 0; which < 2; which++) {
+            MemorySegment s = which == 0 ? ps : ls;
+            for (long v = from; v < to; v += L) {
+                long x = at(base, lowMask, gap, v);
+                DoubleVector f = DoubleVector.fromArray(S, table, (int) ((x >>> shift) & mask) << LOG_L);
+                store(load(s, x).mul(f), s, x);
+                store(load(s, dim + x).mul(f), s, dim + x);
+            }
+        }
+    }
+
     private static DoubleVector load(MemorySegment m, long index) {
         return DoubleVector.fromMemorySegment(S, m, index << 3, NATIVE);
     }

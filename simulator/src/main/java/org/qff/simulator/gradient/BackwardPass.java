@@ -280,7 +280,9 @@ final class BackwardPass {
 
     /** Step st on the virtual span [from, to) of a block, which holds the partners of its amplitudes. */
     private static void apply(Step st, MemorySegment ps, MemorySegment ls, long dim, long base, long lowMask, int gap, long from, long to) {
-        if (st.kind == Step.DIAGONAL) {
+        if (st.kind == Step.DIAGONAL && st.realTable != null) {
+            AdjointSweeps.realDiagonal(ps, ls, dim, base, lowMask, gap, from, to, st.shift, st.highMask, st.realTable);
+        } else if (st.kind == Step.DIAGONAL) {
             AdjointSweeps.diagonal(ps, ls, dim, base, lowMask, gap, from, to, st.shift, st.highMask, st.table);
         } else if (st.qubit >= LOG_L) {
             pairs(st, ps, ls, dim, base, lowMask, gap, from >> (LOG_L + 1), to >> (LOG_L + 1));
@@ -376,6 +378,8 @@ final class BackwardPass {
         final int shift;
         final long highMask;
         final double[] table;
+        /** For a real diagonal (CZ ladders, Z): table[L·p + l] = the factor, else null. */
+        final double[] realTable;
 
         /** The run of gates k, k−1, …, k−len+1 on qubit q. */
         Step(int k, int len, int q) {
@@ -411,6 +415,7 @@ final class BackwardPass {
             shift = 0;
             highMask = 0;
             table = null;
+            realTable = null;
         }
 
         /**
@@ -450,6 +455,14 @@ final class BackwardPass {
                     table[3 * L * p + L + l] = fi;
                     table[3 * L * p + 2 * L + l] = -fi;
                 }
+            }
+            boolean real = true;
+            for (int p = 0; p < (1 << span); p++) for (int l = 0; l < L; l++) real &= table[3 * L * p + L + l] == 0;
+            if (real) {
+                realTable = new double[L << span];
+                for (int p = 0; p < (1 << span); p++) System.arraycopy(table, 3 * L * p, realTable, L * p, L);
+            } else {
+                realTable = null;
             }
         }
     }
