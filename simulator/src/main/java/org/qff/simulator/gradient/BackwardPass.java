@@ -144,6 +144,30 @@ final class BackwardPass {
         }
         schedule = actions.stream().mapToInt(Integer::intValue).toArray();
         segments = segs.toArray(new Segment[0]);
+        // A run with nothing after it on its qubit (in pass order; the circuit's first gates on that
+        // qubit) need not update the states: every later step is a unitary applied to both ψ and λ on
+        // other qubits, and its derivative elements sum conj(λ)ψ over all amplitudes, in which the
+        // run's V (the same unitary on both states, on the summed qubit) cancels. Nothing reads ψ or
+        // λ after the pass. Such a step only forms its products: a third of the work.
+        long later = 0;
+        for (int i = schedule.length - 1; i >= 0; i--) {
+            if (schedule[i] >= 0) {
+                later |= gateMask(schedule[i]);
+                continue;
+            }
+            Step[] st = segments[-1 - schedule[i]].stepArray;
+            for (int j = st.length - 1; j >= 0; j--) {
+                if (st[j].kind == Step.RUN && (later & st[j].mask) == 0) st[j].productsOnly = true;
+                later |= st[j].mask;
+            }
+        }
+    }
+
+    /** Steps that only form their products (see the constructor): for tests and diagnostics. */
+    int productOnlySteps() {
+        int c = 0;
+        for (Segment s : segments) for (Step st : s.stepArray) if (st.productsOnly) c++;
+        return c;
     }
 
     /** Number of actions of the first-order backward pass. */
@@ -288,7 +312,7 @@ final class BackwardPass {
             pairs(st, ps, ls, dim, base, lowMask, gap, from >> (LOG_L + 1), to >> (LOG_L + 1));
         } else {
             if (st.count > 0) AdjointSweeps.laneProducts(ps, ls, dim, base, lowMask, gap, st.qubit, from, to, st.acc, 0);
-            AdjointSweeps.laneUpdate(ps, ls, dim, base, lowMask, gap, st.qubit, from, to, st.v, 0);
+            if (!st.productsOnly) AdjointSweeps.laneUpdate(ps, ls, dim, base, lowMask, gap, st.qubit, from, to, st.v, 0);
         }
     }
 
@@ -297,7 +321,7 @@ final class BackwardPass {
         double[] v = st.v;
         long delta = 1L << st.qubit;
         if (st.count > 0) AdjointSweeps.pairProducts(ps, ls, dim, base, lowMask, gap, st.vq, delta, from, to, st.acc, 0);
-        AdjointSweeps.pairUpdate(ps, ls, dim, base, lowMask, gap, st.vq, delta, from, to, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        if (!st.productsOnly) AdjointSweeps.pairUpdate(ps, ls, dim, base, lowMask, gap, st.vq, delta, from, to, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
     /** V = W† of the run and G_i = W_r ∂U U† W_r† for every derivative element; clears the accumulators. */
@@ -369,6 +393,8 @@ final class BackwardPass {
         final long mask;
         // RUN
         final int qubit, count;
+        /** A run whose update of ψ and λ can be skipped (nothing after it acts on its qubit). */
+        boolean productsOnly;
         /** The target's qubit in its segment's block (virtual index, see {@link AdjointSweeps#at}); −1 for a diagonal. */
         int vq;
         final int[] gateOf, argOf;

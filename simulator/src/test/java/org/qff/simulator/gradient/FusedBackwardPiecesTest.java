@@ -10,6 +10,8 @@ import org.qff.simulator.ScalarKernels;
 import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
+import org.qff.simulator.circuit.CircuitBuilder;
+import org.qff.simulator.circuit.Expr;
 import org.qff.simulator.circuit.GateKind;
 import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.observable.PauliString;
@@ -118,6 +120,48 @@ class FusedBackwardPiecesTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Runs with nothing after them on their qubit (in pass order) skip their update of ψ and λ. The
+     * circuit starts with per-gate two-qubit gates and a fixed diagonal, so some runs are followed
+     * only by those: they must update (a wrong analysis breaks these gradients), while the runs on
+     * the untouched qubits are the circuit's first gates there and skip it. Fourth-order central
+     * differences, 1e-9 as in {@link BackwardPassTest}; whole-state pass and small blocks.
+     */
+    @Test
+    void runsSkipTheUpdateOnlyWhenNothingFollowsOnTheirQubit() {
+        Random r = new Random(34);
+        int n = 7;
+        CircuitBuilder cb = Circuit.builder(n);
+        cb.cx(0, 1).heisenberg(2, 3, RandomCircuits.randomArg(r)).cry(1, 4, RandomCircuits.randomArg(r)).cz(5, 6);
+        for (int l = 0; l < 2; l++) {
+            for (int q = 0; q < n; q++) cb.ry(q, RandomCircuits.randomArg(r)).rz(q, RandomCircuits.randomArg(r)).h(q);
+            for (int q = 0; q + 1 < n; q++) cb.cz(q, q + 1);
+        }
+        cb.rx(2, Expr.input("x1")).su2(6, RandomCircuits.randomArg(r), Expr.input("x0"), RandomCircuits.randomArg(r));
+        Circuit c = cb.build();
+        Bindings b = RandomCircuits.randomBindings(c, r);
+        PauliSum obs = RandomCircuits.observable(n);
+        for (int bq : new int[] {n, 4, 0}) {
+            double[] g = BackwardPassTest.gradient(c, VectorKernels.singleThreaded(), bq, b, obs, null);
+            int nt = c.trainableCount();
+            for (int i = 0; i < nt; i++) assertEquals(BackwardPassTest.difference(c, b, obs, 0, i), g[i], 1e-9, "block 2^" + bq + ": ∂/∂" + c.trainableNames().get(i));
+            for (int i = 0; i < c.inputCount(); i++) assertEquals(BackwardPassTest.difference(c, b, obs, 1, i), g[nt + i], 1e-9, "block 2^" + bq + ": ∂/∂" + c.inputNames().get(i));
+        }
+        try (AdjointEvaluator ev = new AdjointEvaluator(c, VectorKernels.singleThreaded())) {
+            // first runs on qubits 0…6 all follow a per-gate gate or the CZ: only none of them skip
+            assertEquals(0, ev.backwardPass().productOnlySteps());
+        }
+        // the hardware-efficient layers: the first run on every qubit skips its update
+        CircuitBuilder he = Circuit.builder(n);
+        for (int l = 0; l < 3; l++) {
+            for (int q = 0; q < n; q++) he.ry(q, Expr.trainable("a" + l + "_" + q)).rz(q, Expr.trainable("b" + l + "_" + q));
+            for (int q = 0; q + 1 < n; q++) he.cz(q, q + 1);
+        }
+        try (AdjointEvaluator ev = new AdjointEvaluator(he.build(), VectorKernels.singleThreaded())) {
+            assertEquals(n, ev.backwardPass().productOnlySteps());
         }
     }
 }
