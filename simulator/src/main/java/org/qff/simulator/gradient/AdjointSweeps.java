@@ -11,16 +11,15 @@ import jdk.incubator.vector.VectorSpecies;
  * SIMD pieces of the backward pass of adjoint differentiation, on spans of the {@link
  * org.qff.simulator.StateVector} split layout (2^n real parts, then 2^n imaginary parts) of the two
  * states ψ and λ at once, so that {@link BackwardPass} can apply a run of gates to one cache block
- * of both states after another.
+ * of both states after another. Spans are given in a block's virtual index ({@link #at}).
  *
  * <ul>
  *   <li>One-qubit operator V (a run of one-qubit gates' U†, see {@link BackwardPass}) on a "high"
- *       target (2^q ≥ lanes): amplitude pairs (i0 + j, i1 + j), j in [0, len), from two spans.
- *       {@link #pairProducts} accumulates the four outer products Σ conj(λ_r)ψ_c, {@link #pairUpdate}
- *       writes ψ ← Vψ, λ ← Vλ.</li>
+ *       target (2^q ≥ lanes): amplitude pairs (x0, x0 + 2^q). {@link #pairProducts} accumulates the
+ *       sums of conj(λ_r)ψ_c the derivative elements need, {@link #pairUpdate} writes ψ ← Vψ, λ ← Vλ.</li>
  *   <li>The same for a "low" target (partner amplitude in the same vector, lane shuffle):
- *       {@link #laneProducts} (per-lane sums) and {@link #laneUpdate}.</li>
- *   <li>{@link #diagonal}: a fixed diagonal gate's inverse on a span of both states.</li>
+ *       {@link #laneProducts} and {@link #laneUpdate}.</li>
+ *   <li>{@link #diagonal}, {@link #realDiagonal}: a fixed diagonal gate's inverse on a span of both states.</li>
  * </ul>
  *
  * Every method passes only primitives and arrays and holds one or two loops: a single method doing

@@ -21,23 +21,28 @@ import org.qff.simulator.circuit.GateKind;
  * <ul>
  *   <li>a run of one-qubit gates on one qubit (parameterised or fixed, up to {@value #MAX_RUN}): with
  *       W_r the product of the run's gates after gate k−r, every derivative element is
- *       Re⟨λ_(k−r)|∂U·U†|ψ_(k−r)⟩ = Re⟨λ_k|W_r ∂U U† W_r†|ψ_k⟩, so all of them come from the four outer
- *       products Σ conj(λ_r)ψ_c of the states at the start of the run, and ψ and λ are un-computed by
- *       the single 2×2 matrix W†;</li>
- *   <li>a fixed diagonal gate (CZ, controlled phases with constant angle, …): one multiply of both
- *       states.</li>
+ *       Re⟨λ_(k−r)|∂U·U†|ψ_(k−r)⟩ = Re⟨λ_k|W_r ∂U U† W_r†|ψ_k⟩, so all of them come from the outer
+ *       products Σ conj(λ_r)ψ_c of the states at the start of the run (only the four real sums an
+ *       anti-Hermitian W_r ∂U U† W_r† needs, {@link AdjointSweeps#element}), and ψ and λ are
+ *       un-computed by the single 2×2 matrix W†. A run with nothing after it on its qubit (the
+ *       circuit's first gates there) skips that update (see the constructor);</li>
+ *   <li>fixed diagonal gates (CZ, controlled phases with constant angle, …), consecutive ones merged
+ *       into one diagonal: one multiply of both states (real diagonals from a table of signs).</li>
  * </ul>
  * Other gates (two-qubit parameterised and non-diagonal fixed gates) stay with
  * {@link AdjointEvaluator}'s per-gate code and split the pass into segments.
  *
  * <p><b>Cache blocks.</b> Steps form a segment whose qubits all lie in a block's qubits (steps are
- * moved past items on other qubits to fill segments, see the constructor);
+ * moved past items they commute with to fill segments, see the constructor);
  * the segment is then applied one block of both states at a time (all its steps on block 0, then on
  * block 1, …), so a segment costs one pass over memory instead of one per step. A block is the set of
- * amplitudes agreeing on the "middle" qubits [c1, h): 2^c1 contiguous amplitudes times 2^(n−h) runs.
- * Two shapes are tried: low blocks [0, c) and split blocks [0, c − b) ∪ [n − b, n) with b high qubits
- * (b chosen so that the two shapes overlap by two qubits, so a nearest-neighbour gate always fits
- * one); a segment whose qubits fit neither is applied to the whole state as one block. Derivative
+ * amplitudes agreeing on the "middle" qubits [c1, h): 2^c1 contiguous amplitudes times 2^(n−h) runs,
+ * addressed by the sweeps through a virtual index ({@link AdjointSweeps#at}), so a call covers a
+ * whole block or sub-block however short its runs. Two shapes are tried: low blocks [0, c) and split
+ * blocks [0, c − b) ∪ [n − b, n) with b high qubits (b chosen so that the two shapes overlap by two
+ * qubits, so a nearest-neighbour gate always fits one); a segment whose qubits fit neither is applied
+ * to the whole state as one block. Inside a block, consecutive steps whose targets lie in the low
+ * {@value #SUB_QUBITS} virtual qubits are applied one L1-sized sub-block at a time. Derivative
  * elements are summed over blocks, runs and chunks in a fixed order: the result does not depend on
  * timing, only on the block size (blocked and whole-state agree to rounding, ~1e-15).
  */
@@ -70,11 +75,6 @@ final class BackwardPass {
     private final double[] w = new double[8], t = new double[8], t2 = new double[8], u = new double[8], uDag = new double[8], d = new double[8];
 
     BackwardPass(CompiledCircuit cc, int blockQubits) {
-        this(cc, blockQubits, -1, -1);
-    }
-
-    /** Experiments: split blocks [0, splitLow) ∪ [n − splitHigh, n) when both are ≥ 0. */
-    BackwardPass(CompiledCircuit cc, int blockQubits, int splitLow, int splitHigh) {
         this.cc = cc;
         this.n = cc.qubits();
         int c = Math.max(LOG_L + 2, blockQubits);
@@ -82,10 +82,6 @@ final class BackwardPass {
             lowC = n;
             splitC1 = n;
             splitH = n;
-        } else if (splitLow >= 0) {
-            lowC = c;
-            splitC1 = splitLow;
-            splitH = n - splitHigh;
         } else {
             lowC = c;
             int b = Math.min(n - c + 2, c - LOG_L);
