@@ -73,7 +73,7 @@ final class AdjointSweeps {
      * pairs of groups [from, to) of a block (see {@link #at}): group g pairs the vectors at
      * x0 = at(groupOffset(g, qv)) and x1 = x0 + delta (delta = 2^q, q the target's global qubit).
      * With P_rc = Σ conj(λ_r)ψ_c, only Im P00, Im P11, Re(P01 − P10) and Im(P01 + P10) enter
-     * Re tr(G·P) for an anti-Hermitian G (see {@link #element}); each is kept as two accumulators
+     * Re Σ G_rc·P_rc for an anti-Hermitian G (see {@link #element}); each is kept as two accumulators
      * (added and subtracted terms, acc[a + 2k·L + l] and acc[a + (2k + 1)·L + l]), so every term is
      * one FMA: 12 per pair instead of 20 for all of P. Per-lane sums: no reduction per call.
      */
@@ -137,7 +137,7 @@ final class AdjointSweeps {
      * Low target q (lane l's partner is lane l ^ 2^q) on the virtual span [from, to) of a block: with
      * D = conj(λ)ψ and X = conj(λ)·partner(ψ) per lane, the per-lane sums Im D (two accumulators,
      * acc[a + l] − acc[a + L + l]), Re X (acc[a + 2L + l]) and Im X (acc[a + 3L + l] − acc[a + 4L + l]):
-     * all that Re tr(G·P) needs for an anti-Hermitian G (see {@link #element}).
+     * all that Re Σ G_rc·P_rc needs for an anti-Hermitian G (see {@link #element}).
      */
     static void laneProducts(MemorySegment ps, MemorySegment ls, long dim, long base, long lowMask, int gap, int q, long from, long to, double[] acc, int a) {
         VectorShuffle<Double> partner = PARTNER[q];
@@ -182,11 +182,11 @@ final class AdjointSweeps {
     }
 
     /**
-     * Re tr(G·P) = Re⟨λ|G|ψ⟩ for an anti-Hermitian 2×2 matrix G (8 doubles at g[o]; G = −G†, as every
+     * Re Σ G_rc·P_rc = Re⟨λ|G|ψ⟩ for an anti-Hermitian 2×2 matrix G (8 doubles at g[o]; G = −G†, as every
      * W·∂U·U†·W† of a unitary family is) from the accumulators of a one-qubit step on target q (high
      * or low layout, see {@link #pairProducts} and {@link #laneProducts}). With G00 = i·g00,
      * G11 = i·g11 and G01 = α + iβ = −conj(G10) (read as the anti-Hermitian part of g's entries):
-     * Re tr(G·P) = −g00·Im P00 − g11·Im P11 + α·Re(P01 − P10) − β·Im(P01 + P10).
+     * Re Σ G_rc·P_rc = −g00·Im P00 − g11·Im P11 + α·Re(P01 − P10) − β·Im(P01 + P10).
      */
     static double element(double[] acc, int a, int q, double[] g, int o) {
         double g00 = g[o + 1], g11 = g[o + 7];
