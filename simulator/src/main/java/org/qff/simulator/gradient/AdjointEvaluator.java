@@ -279,12 +279,18 @@ public final class AdjointEvaluator implements AutoCloseable {
     /**
      * λ = Σ w_m O_m ψ (and λ̇ likewise from ψ̇); values[m] = ⟨O_m⟩ if non-null; returns Σ w_m⟨O_m⟩.
      * Each Pauli term is a copy of ψ, its letters applied by the kernels, and an axpy; a lone term
-     * is built in λ directly (copy, Paulis, scale).
+     * is built in λ directly in one sweep ({@link StateOps#pauliInto}).
      */
     private double seedLambda(PauliSum[] os, double[] w, double[] values, boolean tangent) {
         boolean lone = os.length == 1 && os[0].terms().size() == 1;
         double total = 0;
-        if (lone) {
+        if (lone && psi.dimension() >= StateOps.lanes()) {
+            // one sweep: λ = w·c·Pψ and ⟨P⟩ together
+            var p = os[0].terms().get(0);
+            double v = p.coefficient() * StateOps.pauliInto(p, psi, lambda, w[0] * p.coefficient());
+            if (values != null) values[0] = v;
+            total = w[0] * v;
+        } else if (lone) {
             var p = os[0].terms().get(0);
             lambda.copyFrom(psi);
             StateOps.applyPauli(cc.kernels, p, lambda);

@@ -21,23 +21,28 @@ import org.qff.simulator.circuit.GateKind;
  * <ul>
  *   <li>a run of one-qubit gates on one qubit (parameterised or fixed, up to {@value #MAX_RUN}): with
  *       W_r the product of the run's gates after gate k−r, every derivative element is
- *       Re⟨λ_(k−r)|∂U·U†|ψ_(k−r)⟩ = Re⟨λ_k|W_r ∂U U† W_r†|ψ_k⟩, so all of them come from the four outer
- *       products Σ conj(λ_r)ψ_c of the states at the start of the run, and ψ and λ are un-computed by
- *       the single 2×2 matrix W†;</li>
- *   <li>a fixed diagonal gate (CZ, controlled phases with constant angle, …): one multiply of both
- *       states.</li>
+ *       Re⟨λ_(k−r)|∂U·U†|ψ_(k−r)⟩ = Re⟨λ_k|W_r ∂U U† W_r†|ψ_k⟩, so all of them come from the outer
+ *       products Σ conj(λ_r)ψ_c of the states at the start of the run (only the four real sums an
+ *       anti-Hermitian W_r ∂U U† W_r† needs, {@link AdjointSweeps#element}), and ψ and λ are
+ *       un-computed by the single 2×2 matrix W†. A run with nothing after it on its qubit (the
+ *       circuit's first gates there) skips that update (see the constructor);</li>
+ *   <li>fixed diagonal gates (CZ, controlled phases with constant angle, …), consecutive ones merged
+ *       into one diagonal: one multiply of both states (real diagonals from a table of signs).</li>
  * </ul>
  * Other gates (two-qubit parameterised and non-diagonal fixed gates) stay with
  * {@link AdjointEvaluator}'s per-gate code and split the pass into segments.
  *
  * <p><b>Cache blocks.</b> Steps form a segment whose qubits all lie in a block's qubits (steps are
- * moved past items on other qubits to fill segments, see the constructor);
+ * moved past items they commute with to fill segments, see the constructor);
  * the segment is then applied one block of both states at a time (all its steps on block 0, then on
  * block 1, …), so a segment costs one pass over memory instead of one per step. A block is the set of
- * amplitudes agreeing on the "middle" qubits [c1, h): 2^c1 contiguous amplitudes times 2^(n−h) runs.
- * Two shapes are tried: low blocks [0, c) and split blocks [0, c − b) ∪ [n − b, n) with b high qubits
- * (b chosen so that the two shapes overlap by two qubits, so a nearest-neighbour gate always fits
- * one); a segment whose qubits fit neither is applied to the whole state as one block. Derivative
+ * amplitudes agreeing on the "middle" qubits [c1, h): 2^c1 contiguous amplitudes times 2^(n−h) runs,
+ * addressed by the sweeps through a virtual index ({@link AdjointSweeps#at}), so a call covers a
+ * whole block or sub-block however short its runs. Two shapes are tried: low blocks [0, c) and split
+ * blocks [0, c − b) ∪ [n − b, n) with b high qubits (b chosen so that the two shapes overlap by two
+ * qubits, so a nearest-neighbour gate always fits one); a segment whose qubits fit neither is applied
+ * to the whole state as one block. Inside a block, consecutive steps whose targets lie in the low
+ * {@value #SUB_QUBITS} virtual qubits are applied one L1-sized sub-block at a time. Derivative
  * elements are summed over blocks, runs and chunks in a fixed order: the result does not depend on
  * timing, only on the block size (blocked and whole-state agree to rounding, ~1e-15).
  */
@@ -50,6 +55,11 @@ final class BackwardPass {
     /** Amplitudes per chunk of a span: products then update re-read the chunk from L1 (8 × 512 × 8 B = 32 KiB). */
     private static final int CHUNK = 512;
     private static final int CHUNK_GROUPS = CHUNK / (2 * L);
+    /**
+     * Sub-blocks of 2^10 amplitudes (ψ and λ: 32 KiB, in L1): consecutive steps whose targets lie
+     * inside them are applied one sub-block at a time, so they cost one read of the block from L2.
+     */
+    static final int SUB_QUBITS = 10;
 
     /** Items looked ahead when filling a segment (bounds the construction cost on long circuits). */
     private static final int LOOKAHEAD = 4096;
@@ -91,9 +101,11 @@ final class BackwardPass {
         }
         // Greedy list scheduling into segments: starting from the first item not yet scheduled, take
         // every later step that fits the segment's block and commutes with the items skipped so far
-        // (acts on none of their qubits: then moving it before them changes neither the states nor
-        // its derivative elements). In a hardware-efficient layer this puts the CZs and one-qubit
-        // gates on the top qubits in one split-block segment and the rest in one low-block segment.
+        // (then moving it before them changes neither the states nor its derivative elements): a step
+        // commutes with an item acting on none of its qubits, and a fixed diagonal with another one
+        // whatever their qubits. In a hardware-efficient circuit this puts the CZs and one-qubit
+        // gates on the top qubits of a layer in one split-block segment and the rest, with the
+        // lower CZs and one-qubit gates of the layer before, in one low-block segment.
         List<Integer> actions = new ArrayList<>();
         List<Segment> segs = new ArrayList<>();
         boolean[] done = new boolean[items.size()];
@@ -105,17 +117,21 @@ final class BackwardPass {
                 continue;
             }
             Segment seg = new Segment();
-            long blocked = 0;
-            for (int i = first; i < items.size() && i < first + LOOKAHEAD && blocked != all; i++) {
+            // qubits of the skipped items, and of the skipped items other than fixed diagonal steps
+            long blocked = 0, blockedNonDiagonal = 0;
+            for (int i = first; i < items.size() && i < first + LOOKAHEAD && blockedNonDiagonal != all; i++) {
                 if (done[i]) continue;
                 Object x = items.get(i);
                 long m = x instanceof Step st ? st.mask : gateMask((Integer) x);
-                if ((m & blocked) == 0 && x instanceof Step st && (seg.steps.isEmpty() || canAppend(seg.mask, m))) {
+                boolean diagonal = x instanceof Step st && st.kind == Step.DIAGONAL;
+                long conflicts = m & (diagonal ? blockedNonDiagonal : blocked);
+                if (conflicts == 0 && x instanceof Step st && (seg.steps.isEmpty() || canAppend(seg.mask, m))) {
                     seg.steps.add(st);
                     seg.mask |= m;
                     done[i] = true;
                 } else {
                     blocked |= m;
+                    if (!diagonal) blockedNonDiagonal |= m;
                 }
             }
             close(seg);
@@ -124,6 +140,30 @@ final class BackwardPass {
         }
         schedule = actions.stream().mapToInt(Integer::intValue).toArray();
         segments = segs.toArray(new Segment[0]);
+        // A run with nothing after it on its qubit (in pass order; the circuit's first gates on that
+        // qubit) need not update the states: every later step is a unitary applied to both ψ and λ on
+        // other qubits, and its derivative elements sum conj(λ)ψ over all amplitudes, in which the
+        // run's V (the same unitary on both states, on the summed qubit) cancels. Nothing reads ψ or
+        // λ after the pass. Such a step only forms its products: a third of the work.
+        long later = 0;
+        for (int i = schedule.length - 1; i >= 0; i--) {
+            if (schedule[i] >= 0) {
+                later |= gateMask(schedule[i]);
+                continue;
+            }
+            Step[] st = segments[-1 - schedule[i]].stepArray;
+            for (int j = st.length - 1; j >= 0; j--) {
+                if (st[j].kind == Step.RUN && (later & st[j].mask) == 0) st[j].productsOnly = true;
+                later |= st[j].mask;
+            }
+        }
+    }
+
+    /** Steps that only form their products (see the constructor): for tests and diagnostics. */
+    int productOnlySteps() {
+        int c = 0;
+        for (Segment s : segments) for (Step st : s.stepArray) if (st.productsOnly) c++;
+        return c;
     }
 
     /** Number of actions of the first-order backward pass. */
@@ -168,6 +208,7 @@ final class BackwardPass {
             s.c1 = n;
             s.h = n;
         }
+        for (Step st : s.steps) st.vq = st.kind == Step.DIAGONAL ? -1 : st.qubit < s.c1 ? st.qubit : st.qubit - s.h + s.c1;
         s.finish();
     }
 
@@ -224,30 +265,27 @@ final class BackwardPass {
         for (Step st : s.steps) if (st.kind == Step.RUN) prepareRun(st, argVals);
         MemorySegment ps = psi.segment(), ls = lambda.segment();
         long dim = psi.dimension();
-        int c1 = s.c1, h = s.h;
-        long blocks = 1L << (h - c1), runs = 1L << (n - h), len = 1L << c1;
+        int c1 = s.c1, h = s.h, gap = h - c1, bits = c1 + n - h, sub = Math.min(bits, SUB_QUBITS);
+        long blocks = 1L << gap, lowMask = (1L << c1) - 1, size = 1L << bits, subSize = 1L << sub;
         Step[] steps = s.stepArray;
         for (long blk = 0; blk < blocks; blk++) {
-            for (Step st : steps) {
-                for (long hp = 0; hp < runs; hp++) {
-                    long start = (blk << c1) | (hp << h);
-                    if (st.kind == Step.DIAGONAL) {
-                        AdjointSweeps.diagonal(ps, ls, dim, start, len, st.shift, st.highMask, st.table);
-                        continue;
+            long base = blk << c1;
+            for (int i = 0; i < steps.length; ) {
+                int j = i;
+                while (j < steps.length && steps[j].vq < sub) j++;
+                if (j > i) {
+                    // steps i..j−1 stay inside sub-blocks of the block: all of them on one sub-block
+                    // (in L1), then the next
+                    for (long v = 0; v < size; v += subSize) {
+                        for (int x = i; x < j; x++) apply(steps[x], ps, ls, dim, base, lowMask, gap, v, v + subSize);
                     }
-                    int q = st.qubit;
-                    if (q >= h) {
-                        // the partner amplitudes are in another run: pair the two runs vector by vector
-                        if (((hp >>> (q - h)) & 1) != 0) continue;
-                        pairs(st, ps, ls, dim, start, start | (1L << q), 62, len >> LOG_L);
-                    } else if (q >= LOG_L) {
-                        pairs(st, ps, ls, dim, start, start + (1L << q), q, len >> (LOG_L + 1));
-                    } else {
-                        for (long j = 0; j < len; j += CHUNK) {
-                            long m = Math.min(CHUNK, len - j);
-                            if (st.count > 0) AdjointSweeps.laneProducts(ps, ls, dim, q, start + j, m, st.acc, 0);
-                            AdjointSweeps.laneUpdate(ps, ls, dim, q, start + j, m, st.v, 0);
-                        }
+                    i = j;
+                } else {
+                    // a target above the sub-block: products, then update, chunk by chunk (re-read from L1)
+                    Step st = steps[i++];
+                    long groups = size >> (LOG_L + 1);
+                    for (long from = 0; from < groups; from += CHUNK_GROUPS) {
+                        pairs(st, ps, ls, dim, base, lowMask, gap, from, Math.min(groups, from + CHUNK_GROUPS));
                     }
                 }
             }
@@ -260,14 +298,26 @@ final class BackwardPass {
         }
     }
 
-    /** Groups [0, groups) of a high-target step (see {@link AdjointSweeps#pairProducts}), chunk by chunk. */
-    private static void pairs(Step st, MemorySegment ps, MemorySegment ls, long dim, long s0, long s1, int q, long groups) {
-        double[] v = st.v;
-        for (long from = 0; from < groups; from += CHUNK_GROUPS) {
-            long to = Math.min(groups, from + CHUNK_GROUPS);
-            if (st.count > 0) AdjointSweeps.pairProducts(ps, ls, dim, s0, s1, q, from, to, st.acc, 0);
-            AdjointSweeps.pairUpdate(ps, ls, dim, s0, s1, q, from, to, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+    /** Step st on the virtual span [from, to) of a block, which holds the partners of its amplitudes. */
+    private static void apply(Step st, MemorySegment ps, MemorySegment ls, long dim, long base, long lowMask, int gap, long from, long to) {
+        if (st.kind == Step.DIAGONAL && st.realTable != null) {
+            AdjointSweeps.realDiagonal(ps, ls, dim, base, lowMask, gap, from, to, st.shift, st.highMask, st.realTable);
+        } else if (st.kind == Step.DIAGONAL) {
+            AdjointSweeps.diagonal(ps, ls, dim, base, lowMask, gap, from, to, st.shift, st.highMask, st.table);
+        } else if (st.qubit >= LOG_L) {
+            pairs(st, ps, ls, dim, base, lowMask, gap, from >> (LOG_L + 1), to >> (LOG_L + 1));
+        } else {
+            if (st.count > 0) AdjointSweeps.laneProducts(ps, ls, dim, base, lowMask, gap, st.qubit, from, to, st.acc, 0);
+            if (!st.productsOnly) AdjointSweeps.laneUpdate(ps, ls, dim, base, lowMask, gap, st.qubit, from, to, st.v, 0);
         }
+    }
+
+    /** Groups [from, to) of a block for a high-target step (see {@link AdjointSweeps#pairProducts}). */
+    private static void pairs(Step st, MemorySegment ps, MemorySegment ls, long dim, long base, long lowMask, int gap, long from, long to) {
+        double[] v = st.v;
+        long delta = 1L << st.qubit;
+        if (st.count > 0) AdjointSweeps.pairProducts(ps, ls, dim, base, lowMask, gap, st.vq, delta, from, to, st.acc, 0);
+        if (!st.productsOnly) AdjointSweeps.pairUpdate(ps, ls, dim, base, lowMask, gap, st.vq, delta, from, to, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
     /** V = W† of the run and G_i = W_r ∂U U† W_r† for every derivative element; clears the accumulators. */
@@ -339,6 +389,10 @@ final class BackwardPass {
         final long mask;
         // RUN
         final int qubit, count;
+        /** A run whose update of ψ and λ can be skipped (nothing after it acts on its qubit). */
+        boolean productsOnly;
+        /** The target's qubit in its segment's block (virtual index, see {@link AdjointSweeps#at}); −1 for a diagonal. */
+        int vq;
         final int[] gateOf, argOf;
         final double[][] fixed;
         final double[] v, g, acc;
@@ -346,6 +400,8 @@ final class BackwardPass {
         final int shift;
         final long highMask;
         final double[] table;
+        /** For a real diagonal (CZ ladders, Z): table[L·p + l] = the factor, else null. */
+        final double[] realTable;
 
         /** The run of gates k, k−1, …, k−len+1 on qubit q. */
         Step(int k, int len, int q) {
@@ -381,6 +437,7 @@ final class BackwardPass {
             shift = 0;
             highMask = 0;
             table = null;
+            realTable = null;
         }
 
         /**
@@ -401,7 +458,7 @@ final class BackwardPass {
             shift = high == 0 ? LOG_L : Long.numberOfTrailingZeros(high);
             int span = high == 0 ? 0 : 64 - Long.numberOfLeadingZeros(high) - shift;
             highMask = (1L << span) - 1;
-            table = new double[(2 * L) << span];
+            table = new double[(3 * L) << span];
             for (int p = 0; p < (1 << span); p++) {
                 for (int l = 0; l < L; l++) {
                     long x = ((long) p << shift) | l; // an amplitude index with these bits
@@ -416,9 +473,18 @@ final class BackwardPass {
                         fi = fr * di + fi * dr;
                         fr = nr;
                     }
-                    table[2 * L * p + l] = fr;
-                    table[2 * L * p + L + l] = fi;
+                    table[3 * L * p + l] = fr;
+                    table[3 * L * p + L + l] = fi;
+                    table[3 * L * p + 2 * L + l] = -fi;
                 }
+            }
+            boolean real = true;
+            for (int p = 0; p < (1 << span); p++) for (int l = 0; l < L; l++) real &= table[3 * L * p + L + l] == 0;
+            if (real) {
+                realTable = new double[L << span];
+                for (int p = 0; p < (1 << span); p++) System.arraycopy(table, 3 * L * p, realTable, L * p, L);
+            } else {
+                realTable = null;
             }
         }
     }

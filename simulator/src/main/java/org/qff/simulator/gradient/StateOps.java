@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.qff.simulator.GateKernels;
 import org.qff.simulator.StateVector;
@@ -55,6 +56,69 @@ final class StateOps {
                     .intoMemorySegment(sd, i << 3, NATIVE);
         }
         for (; i < n; i++) sd.setAtIndex(ValueLayout.JAVA_DOUBLE, i, sd.getAtIndex(ValueLayout.JAVA_DOUBLE, i) + w * ss.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+    }
+
+    private static final int L = S.length();
+    /** Lane permutations l ↦ l ⊕ xl, and lane signs (−1)^popcount((l ⊕ xl) ∧ zl) at [xl·L + zl], for {@link #pauliInto}. */
+    @SuppressWarnings("unchecked")
+    private static final VectorShuffle<Double>[] FLIP = new VectorShuffle[L];
+    private static final double[][] LANE_SIGNS = new double[L * L][L];
+    static {
+        for (int xl = 0; xl < L; xl++) {
+            int f = xl;
+            FLIP[xl] = VectorShuffle.fromOp(S, l -> l ^ f);
+            for (int zl = 0; zl < L; zl++) {
+                for (int l = 0; l < L; l++) LANE_SIGNS[xl * L + zl][l] = (Integer.bitCount((l ^ xl) & zl) & 1) == 0 ? 1 : -1;
+            }
+        }
+    }
+
+    /** Doubles per SIMD vector. */
+    static int lanes() {
+        return L;
+    }
+
+    /**
+     * λ ← c·Pψ for a Pauli string P (its coefficient not applied) in one sweep, returning
+     * ⟨ψ|P|ψ⟩ (real: P is Hermitian). With x the qubits carrying X or Y, z those carrying Z or Y and
+     * Y = i·X·Z: (Pψ)[j] = i^(#Y)·(−1)^popcount((j ⊕ x) ∧ z)·ψ[j ⊕ x]. Needs at least one vector of
+     * amplitudes (2^n ≥ lanes); callers use {@link #applyPauli} below that.
+     */
+    static double pauliInto(PauliString p, StateVector psi, StateVector lambda, double c) {
+        long x = 0, z = 0;
+        int ny = 0;
+        for (int j = 0; j < p.qubits().length; j++) {
+            long bit = 1L << p.qubits()[j];
+            switch (p.paulis()[j]) {
+                case 'X' -> x |= bit;
+                case 'Y' -> { x |= bit; z |= bit; ny++; }
+                default -> z |= bit;
+            }
+        }
+        int xl = (int) (x & (L - 1)), zl = (int) (z & (L - 1));
+        // i^ny
+        double pr = (ny & 3) == 0 ? 1 : (ny & 3) == 2 ? -1 : 0, pi = (ny & 3) == 1 ? 1 : (ny & 3) == 3 ? -1 : 0;
+        return pauliSweep(psi.segment(), lambda.segment(), psi.dimension(), x & ~(long) (L - 1), z & ~(long) (L - 1), FLIP[xl], LANE_SIGNS[xl * L + zl], pr, pi, c);
+    }
+
+    /** The sweep of {@link #pauliInto}: vector j takes vector j ⊕ xh with its lanes permuted, signed, times i^ny = pr + i·pi. */
+    private static double pauliSweep(MemorySegment ps, MemorySegment ls, long dim, long xh, long zh, VectorShuffle<Double> perm, double[] laneSigns,
+                                     double pr, double pi, double c) {
+        DoubleVector acc = DoubleVector.zero(S), sr = DoubleVector.fromArray(S, laneSigns, 0).mul(pr), si = DoubleVector.fromArray(S, laneSigns, 0).mul(pi);
+        DoubleVector cv = DoubleVector.broadcast(S, c);
+        for (long j = 0; j < dim; j += L) {
+            long src = j ^ xh;
+            double sign = (Long.bitCount(src & zh) & 1) == 0 ? 1 : -1;
+            DoubleVector fr = sr.mul(sign), fi = si.mul(sign);
+            DoubleVector br = DoubleVector.fromMemorySegment(S, ps, src << 3, NATIVE).rearrange(perm);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, ps, (dim + src) << 3, NATIVE).rearrange(perm);
+            DoubleVector lr = br.mul(fr).sub(bi.mul(fi)), li = br.fma(fi, bi.mul(fr));
+            acc = DoubleVector.fromMemorySegment(S, ps, j << 3, NATIVE).fma(lr, acc);
+            acc = DoubleVector.fromMemorySegment(S, ps, (dim + j) << 3, NATIVE).fma(li, acc);
+            lr.mul(cv).intoMemorySegment(ls, j << 3, NATIVE);
+            li.mul(cv).intoMemorySegment(ls, (dim + j) << 3, NATIVE);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
     }
 
     private static final int[] NO_CONTROLS = new int[0];
