@@ -21,14 +21,19 @@ class GprModelFileTest {
 
     @BeforeAll
     static void train() {
+        trained = trainOnMorse(8, 4, GprOptions.defaults().withPriorMean(PriorMeanKind.SHIFTED_HIGH_QUADRATIC).withShiftMargin(0.7));
+        probe = MorseNetwork.samples(MorseNetwork.molecule(), 1, 0.05, 77)[0];
+    }
+
+    /** A GPR trained on energies and forces of {@code count} Morse-network samples drawn with {@code seed}. */
+    static GprPotential trainOnMorse(int count, long seed, GprOptions options) {
         Structure ref = MorseNetwork.molecule();
         MorseNetwork truth = new MorseNetwork(ref);
-        Structure[] tr = MorseNetwork.samples(ref, 8, 0.05, 4);
+        Structure[] tr = MorseNetwork.samples(ref, count, 0.05, seed);
         double[] e = new double[tr.length];
         double[][] f = new double[tr.length][15];
         for (int s = 0; s < tr.length; s++) e[s] = truth.compute(tr[s], f[s], null);
-        trained = GprTrainer.train(tr, e, f, GprOptions.defaults().withPriorMean(PriorMeanKind.SHIFTED_HIGH_QUADRATIC).withShiftMargin(0.7));
-        probe = MorseNetwork.samples(ref, 1, 0.05, 77)[0];
+        return GprTrainer.train(tr, e, f, options);
     }
 
     @Test
@@ -63,16 +68,10 @@ class GprModelFileTest {
      */
     @Test
     void filesWithoutCoordinatesAreSphericalAndEveryCoordinateSystemRoundTrips(@TempDir Path dir) throws Exception {
-        Structure ref = MorseNetwork.molecule();
-        MorseNetwork truth = new MorseNetwork(ref);
-        Structure[] tr = MorseNetwork.samples(ref, 6, 0.05, 5);
-        double[] e = new double[tr.length];
-        double[][] f = new double[tr.length][15];
-        for (int s = 0; s < tr.length; s++) e[s] = truth.compute(tr[s], f[s], null);
         GprPotential.register();
         ObjectMapper mapper = new ObjectMapper();
         for (var c : org.qff.qnn.descriptor.AlfCoordinates.values()) {
-            GprPotential gp = GprTrainer.train(tr, e, f, GprOptions.defaults().withPriorMean(PriorMeanKind.LINEAR).withCoordinates(c));
+            GprPotential gp = trainOnMorse(6, 5, GprOptions.defaults().withPriorMean(PriorMeanKind.LINEAR).withCoordinates(c));
             assertEquals(c, gp.model().frames().get(0).coordinates());
             assertEquals(c, gp.model().priorMean().coordinates());
             Path file = dir.resolve(c.fileName() + ".json");
