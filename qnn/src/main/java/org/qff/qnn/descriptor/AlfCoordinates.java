@@ -38,7 +38,7 @@ public enum AlfCoordinates {
     }
 
     /** Whether feature {@code k} is an angle in radians (rather than a length in Å or a direction cosine). */
-    public boolean isAngle(int k) {
+    private boolean isAngle(int k) {
         return k == 2 || (this == SPHERICAL && k >= 3 && (k - 3) % 3 != 0);
     }
 

@@ -379,15 +379,8 @@ final class BatchKernels {
         var terms = o.terms();
         for (int t = 0; t < terms.size(); t++) {
             PauliString p = terms.get(t);
-            int flip = 0, zmask = 0, ys = 0;
-            for (int k = 0; k < p.qubits().length; k++) {
-                int b = 1 << p.qubits()[k];
-                switch (p.paulis()[k]) {
-                    case 'X' -> flip |= b;
-                    case 'Y' -> { flip |= b; zmask |= b; ys++; }
-                    default -> zmask |= b;
-                }
-            }
+            // n ≤ 12 here, so the masks fit an int
+            int flip = (int) p.flipMask(), zmask = (int) p.phaseMask(), ys = p.yCount();
             double cr, ci;
             switch (ys & 3) {
                 case 0 -> { cr = 1; ci = 0; }

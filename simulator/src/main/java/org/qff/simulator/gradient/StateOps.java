@@ -85,16 +85,8 @@ final class StateOps {
      * amplitudes (2^n ≥ lanes); callers use {@link #applyPauli} below that.
      */
     static double pauliInto(PauliString p, StateVector psi, StateVector lambda, double c) {
-        long x = 0, z = 0;
-        int ny = 0;
-        for (int j = 0; j < p.qubits().length; j++) {
-            long bit = 1L << p.qubits()[j];
-            switch (p.paulis()[j]) {
-                case 'X' -> x |= bit;
-                case 'Y' -> { x |= bit; z |= bit; ny++; }
-                default -> z |= bit;
-            }
-        }
+        long x = p.flipMask(), z = p.phaseMask();
+        int ny = p.yCount();
         int xl = (int) (x & (L - 1)), zl = (int) (z & (L - 1));
         // i^ny
         double pr = (ny & 3) == 0 ? 1 : (ny & 3) == 2 ? -1 : 0, pi = (ny & 3) == 1 ? 1 : (ny & 3) == 3 ? -1 : 0;

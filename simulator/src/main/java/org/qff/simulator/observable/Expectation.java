@@ -20,17 +20,8 @@ public final class Expectation {
         if (p.maxQubit() >= s.qubits()) {
             throw new IllegalArgumentException("observable acts on qubit " + p.maxQubit() + " but the state has " + s.qubits() + " qubits");
         }
-        long flip = 0, zmask = 0;
-        int ys = 0;
-        for (int k = 0; k < p.qubits().length; k++) {
-            long b = 1L << p.qubits()[k];
-            switch (p.paulis()[k]) {
-                case 'X' -> flip |= b;
-                case 'Y' -> { flip |= b; zmask |= b; ys++; }
-                case 'Z' -> zmask |= b;
-                default -> throw new IllegalStateException();
-            }
-        }
+        long flip = p.flipMask(), zmask = p.phaseMask();
+        int ys = p.yCount();
         // Y = i·X·Z: P|i⟩ = i^ys · (−1)^popcount(i & zmask) · |i ⊕ flip⟩
         double re = 0, im = 0;
         for (long i = 0; i < s.dimension(); i++) {

@@ -23,6 +23,32 @@ public record PauliString(double coefficient, int[] qubits, char[] paulis) {
         }
     }
 
+    /**
+     * Bit mask of the qubits carrying X or Y: the basis-index bits the string flips. With
+     * {@link #phaseMask()} and {@link #yCount()}, Y = i·X·Z gives
+     * P|j⟩ = i^(yCount) · (−1)^popcount(j ∧ phaseMask) · |j ⊕ flipMask⟩, which every kernel that
+     * applies or measures a Pauli string in place uses.
+     */
+    public long flipMask() {
+        long m = 0;
+        for (int k = 0; k < qubits.length; k++) if (paulis[k] != 'Z') m |= 1L << qubits[k];
+        return m;
+    }
+
+    /** Bit mask of the qubits carrying Z or Y: the bits that decide the sign. */
+    public long phaseMask() {
+        long m = 0;
+        for (int k = 0; k < qubits.length; k++) if (paulis[k] != 'X') m |= 1L << qubits[k];
+        return m;
+    }
+
+    /** How many Y factors the string has (each contributes a factor i). */
+    public int yCount() {
+        int c = 0;
+        for (char p : paulis) if (p == 'Y') c++;
+        return c;
+    }
+
     /** The largest qubit index this string touches, or −1 for a multiple of the identity. */
     public int maxQubit() {
         return Arrays.stream(qubits).max().orElse(-1);
