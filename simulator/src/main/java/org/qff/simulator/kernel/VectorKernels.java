@@ -267,6 +267,10 @@ public final class VectorKernels implements GateKernels {
         int count = ops.size();
         long middle = (1L << h) - (1L << c);
         for (long blk = from; blk < to; blk++) {
+            if (h == n) {
+                SubBlocks.run(seg, dim, c, ops, blk, work);
+                continue;
+            }
             for (int i = 0; i < count; i++) {
                 KernelOp op = ops.get(i);
                 if (h < n && op.kind == KernelOp.Kind.PAIRS2_REAL_HIGH) {

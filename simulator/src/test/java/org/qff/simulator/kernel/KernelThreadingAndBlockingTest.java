@@ -110,6 +110,37 @@ class KernelThreadingAndBlockingTest {
     }
 
     @Test
+    void blocksWiderThanL1TakeLowOpsSubBlockBySubBlockBitForBit() {
+        // Contiguous blocks of 12 and 13 qubits: runs of ops below qubit 11 go through L1-sized
+        // sub-blocks (SubBlocks), interleaved with ops reaching qubits 11 and 12 over the whole block.
+        Random rnd = new Random(17);
+        int n = 14;
+        for (int blockQubits : new int[] {12, 13}) {
+            List<KernelOp> ops = new ArrayList<>();
+            for (int i = 0; i < 36; i++) {
+                int reach = (i / 4) % 3 == 2 ? blockQubits : 11; // runs of four low ops, then four that may reach up
+                int[] q = randomQubits(reach, 3, rnd);
+                switch (i % 6) {
+                    case 0 -> ops.add(KernelOp.ry(q[0], rnd.nextDouble()));
+                    case 1 -> ops.add(KernelOp.dense(new int[] {q[0]}, randomUnitary(1, rnd)));
+                    case 2 -> ops.add(KernelOp.controlledX(new int[] {q[1]}, q[0]));
+                    case 3 -> ops.add(KernelOp.dense(new int[] {q[0], q[1]}, randomUnitary(2, rnd)));
+                    case 4 -> ops.add(KernelOp.diagonal(new int[] {q[0], q[2]}, randomPhases(2, rnd)));
+                    default -> ops.add(KernelOp.dense(q, randomUnitary(3, rnd)));
+                }
+            }
+            try (StateVector seq = randomState(n, rnd); StateVector blk = seq.copy(); StateVector blk2 = seq.copy()) {
+                VectorKernels one = VectorKernels.singleThreaded();
+                for (KernelOp op : ops) one.apply(seq, op);
+                one.applyBlocked(blk, ops, blockQubits);
+                VectorKernels.withThreads(2, 4).applyBlocked(blk2, ops, blockQubits);
+                assertStatesIdentical(seq, blk, "blocked n=" + n + " b=" + blockQubits);
+                assertStatesIdentical(seq, blk2, "blocked, 2 threads, n=" + n + " b=" + blockQubits);
+            }
+        }
+    }
+
+    @Test
     void splitBlocksOnLowAndHighQubitsEqualGateByGateBitForBit() {
         Random rnd = new Random(13);
         int n = 12;
