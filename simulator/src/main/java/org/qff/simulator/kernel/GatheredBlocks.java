@@ -18,7 +18,9 @@ import jdk.incubator.vector.DoubleVector;
  * the same pass costs 8.5–9.5 (2.8–3.3 of them the copies). Here each block is copied into a
  * contiguous per-thread buffer ({@link BlockBuffer}; qubit q &lt; c stays q, qubit q ≥ h becomes
  * c + q − h), the ops, already remapped to those buffer qubits, run over the whole buffer with
- * the ordinary contiguous kernels, and the block is copied back.
+ * the ordinary contiguous kernels, and the block is copied back. That holds for runs shorter than
+ * a page (c &lt; 9): with runs of 4 KiB or more in place is faster, and the executor applies such
+ * runs, and short runs on a block widened to c = 9, in place (exec.StridedRuns).
  *
  * <p>What the copies cost, and why (n = 24, c = 7, h = 15, single thread; in sweeps, one in-place
  * read+write pass = 1; medians of alternated runs on a shared, noisy 2-core Zen 5, so ±15%). A
@@ -40,7 +42,8 @@ import jdk.incubator.vector.DoubleVector;
  * MemorySegment.copy per run (0.4–7 worse: loop shape alone moves these copies by up to 2×, the
  * same order in a differently nested loop measured 8 instead of 3.4); 2 MiB pages for the state (no change); the
  * ops in place on a strided block with c = 9..10 (trivial op 1.6–1.8, but the 14 real ops 9.1–9.9
- * against 8.7–9.3 gathered, c = 11, 12 much worse), and the first op in place on a c = 9 block
+ * against 8.7–9.3 gathered, c = 11, 12 much worse; ahead for runs of up to ~8 ops, see
+ * exec.StridedRuns), and the first op in place on a c = 9 block
  * with the rest gathered (9.5). With the real ops the pass costs ~9: ~6.2 in the buffer (three
  * GENERIC two-qubit ops on lane qubits 0..3 alone take ~2.4) and ~3 in the copies.
  */
