@@ -25,8 +25,9 @@ package org.qff.simulator.exec;
  * Compiled circuits at n = 24, fusion 2, old plan (everything strided gathered) against this one
  * in the same run: a trivial one-op pass 2.5–2.7 against 1.4–1.5; a brickwork circuit (RY on
  * every qubit, CZ on alternating pairs; every strided run here becomes in place) 7.9 against 6.9
- * per layer; the layered benchmark circuit, where only the last of its five strided runs is short
- * enough, 11.3 against 10.4–11.4.
+ * per layer (second run: 8.4 against 7.5); the layered benchmark circuit, where only the last of
+ * its five strided runs is short enough, unchanged within the noise (10.8–11.3 against
+ * 10.4–11.0).
  */
 final class StridedRuns {
     private StridedRuns() {}
