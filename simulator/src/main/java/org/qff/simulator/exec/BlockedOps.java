@@ -45,4 +45,7 @@ final class BlockedOps implements Op {
     public void rebind(Bindings bindings) {}
 
     int size() { return members.length; }
+
+    /** Whether the blocks are strided: some op acts on a qubit at or above highFrom. */
+    boolean strided() { return highFrom < 64 && (mask >>> highFrom) != 0; }
 }

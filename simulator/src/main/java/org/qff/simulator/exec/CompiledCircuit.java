@@ -111,11 +111,14 @@ public final class CompiledCircuit {
             // meant one call per vector on strided blocks (measured: most of a fused layer's time).
             int h = split[1];
             int c = Math.max(split[0], Math.min(h, blockQubits - (n - h)));
-            // A strided block is gathered into a contiguous buffer (GatheredOps): applied in place
-            // its ops cost ~1.7× as much as in a contiguous block (short runs 2^h apart, see
-            // GatheredBlocks), which more than pays for the copies at n = 24.
-            if (h < n) out.add(new GatheredOps(run, vk, c, h, n));
-            else out.add(new BlockedOps(run, vk, c, h));
+            if (h == n) {
+                out.add(new BlockedOps(run, vk, c, h));
+            } else {
+                // A strided block: in place when its runs can be whole pages, else gathered into a
+                // contiguous buffer (measurements in StridedRuns and GatheredBlocks).
+                int low = StridedRuns.inPlaceLow(c, h, n, run.size(), blockQubits);
+                out.add(low >= 0 ? new BlockedOps(run, vk, low, h) : new GatheredOps(run, vk, c, h, n));
+            }
         }
         run.clear();
     }
@@ -161,6 +164,13 @@ public final class CompiledCircuit {
     int gatheredRunCount() {
         int k = 0;
         for (Op op : ops) if (op instanceof GatheredOps) k++;
+        return k;
+    }
+
+    /** Number of kernel calls that are runs applied in place on strided cache blocks (for tests). */
+    int stridedInPlaceRunCount() {
+        int k = 0;
+        for (Op op : ops) if (op instanceof BlockedOps b && b.strided()) k++;
         return k;
     }
 

@@ -14,7 +14,8 @@ import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.reference.DenseReference;
 
 /**
- * Runs of ops on strided cache blocks go through gathered blocks (GatheredOps): each block copied
+ * Runs of ops on strided cache blocks with runs shorter than a page go through gathered blocks
+ * (GatheredOps, unless short enough for StridedRuns to keep them in place): each block copied
  * into a contiguous buffer, the ops remapped onto it. Random layered circuits (an RY layer with
  * random, partly parameterised angles, a CNOT ladder, a few random gates per layer) against plain
  * gate-by-gate application on the same vector kernels, at n = 4..16 with cache blocks of 2^3 to
