@@ -54,13 +54,10 @@ final class GatheredBlocks {
     static void run(MemorySegment seg, long dim, int n, int c, int h, List<KernelOp> ops, long from, long to, double[] work) {
         long bufDim = 1L << (c + n - h);
         MemorySegment buf = BlockBuffer.of(bufDim);
-        int count = ops.size();
         for (long blk = from; blk < to; blk++) {
             copy(seg, dim, buf, bufDim, n, c, h, blk << c, true);
-            for (int i = 0; i < count; i++) {
-                KernelOp op = ops.get(i);
-                op.run(buf, bufDim, 0, op.groups(bufDim), work);
-            }
+            // runs of ops below qubit 11 of the buffer go L1 sub-block by sub-block
+            SubBlocks.run(buf, bufDim, c + n - h, ops, 0, work);
             copy(seg, dim, buf, bufDim, n, c, h, blk << c, false);
         }
     }
