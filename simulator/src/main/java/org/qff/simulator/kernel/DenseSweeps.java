@@ -397,8 +397,15 @@ final class DenseSweeps {
         // table order ((hOut·2 + hIn)·2 + x): terms of out0 are entries 0..3, of out1 entries 4..7.
         // The 16 coefficient vectors are re-read from the (L1) table per use: hoisting all of them
         // beside the 8 data vectors ran C2 out of registers and it boxed the vectors (5× slower).
+        // the group index steps past the skipped bits (high target, high controls set to 1) by
+        // mask, as in pairs2HighRealMasked: no KernelOp#base call per group (measured: with one,
+        // even untaken, a dense 4×4 on (2,3) took 1.4–1.8× the high-target time at n = 20; without
+        // it, 1.25–1.35×: probably the call, spilling the vectors around it)
+        long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
+        long z = op.base(from);
         for (long g = from; g < to; g++) {
-            long i0 = op.base(g), i1 = i0 + o1;
+            long i0 = z, i1 = i0 + o1;
+            z = (((z | mask) + L) & keep) | pattern;
             DoubleVector ar = load(seg, i0), ai = load(seg, dim + i0), br = load(seg, i1), bi = load(seg, dim + i1);
             DoubleVector asr = ar.rearrange(s1), asi = ai.rearrange(s1), bsr = br.rearrange(s1), bsi = bi.rearrange(s1);
             for (int ho = 0; ho < 2; ho++) {

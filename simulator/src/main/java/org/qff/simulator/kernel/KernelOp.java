@@ -28,7 +28,9 @@ public final class KernelOp {
     /** The largest diagonal gate (2^10 entries). */
     public static final int MAX_DIAGONAL_QUBITS = 10;
 
-    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC }
+    enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC,
+        /** Two-target kernels with a low target: {@link LowPairSweeps}. */
+        EXCHANGE2_LOW, EXCHANGE2_MIXED }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -139,11 +141,12 @@ public final class KernelOp {
     /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
     public void setMatrix(double[] values) {
         switch (kind) {
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC -> {
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED -> {
                 checkMatrix(values, 2 << (2 * nTargets), "matrix");
                 System.arraycopy(values, 0, matrix, 0, values.length);
                 real = isReal(values);
-                if (kind == Kind.GENERIC) buildGenericTable();
+                // GENERIC and the low-pair kernels share their set-up: the kernel follows the new matrix
+                if (kind == Kind.GENERIC || kind == Kind.EXCHANGE2_LOW || kind == Kind.EXCHANGE2_MIXED) chooseLowKernel();
                 // the same groups and offsets serve both two-high-target kernels
                 if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH || kind == Kind.PAIRS2_REAL_HIGH) kind = dense2Kind(values);
             }
@@ -255,8 +258,15 @@ public final class KernelOp {
                     laneControl &= keep;
                 }
             }
-            buildGenericTable();
+            chooseLowKernel();
         }
+    }
+
+    /** GENERIC set up (targets split, high ones skipped): a {@link LowPairSweeps} kernel if one fits the matrix, else the generic table. */
+    private void chooseLowKernel() {
+        Kind k = LowPairSweeps.bind(this);
+        kind = k != null ? k : Kind.GENERIC;
+        if (k == null) buildGenericTable();
     }
 
     void configureDiagonal(int[] qubits, int nq, double[] diag) {
@@ -331,8 +341,7 @@ public final class KernelOp {
             case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
             case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
             case SWAP -> configureSwap(t[0], t[1]);
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC ->
-                    bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED -> bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
         }
     }
 
@@ -357,6 +366,8 @@ public final class KernelOp {
             case CONTROLLED_X -> PermutationSweeps.controlledX(seg, dim, this, from, to);
             case SWAP -> PermutationSweeps.swap(seg, dim, this, from, to);
             case GENERIC -> DenseSweeps.generic(seg, dim, this, from, to, work);
+            case EXCHANGE2_LOW -> LowPairSweeps.exchangeLow(seg, dim, this, from, to);
+            case EXCHANGE2_MIXED -> LowPairSweeps.exchangeMixed(seg, dim, this, from, to);
         }
     }
 

@@ -1,0 +1,175 @@
+package org.qff.simulator.kernel;
+
+import static org.qff.simulator.kernel.Lanes.L;
+import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.load;
+import static org.qff.simulator.kernel.Lanes.store;
+
+import java.lang.foreign.MemorySegment;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+
+/**
+ * Two-target gates (no controls) with at least one low target (a lane bit, below {@link Lanes#LOG_L}),
+ * whose matrix has the exchange shape, which would otherwise take the generic shuffle kernels
+ * ({@link DenseSweeps#lowQuads}, {@link DenseSweeps#mixedPair}):
+ * <ul>
+ *   <li>{@link KernelOp.Kind#EXCHANGE2_LOW}: an exchange-shaped 4×4 (only |01⟩ and |10⟩ mixed,
+ *       phases on |00⟩ and |11⟩: Heisenberg exchange) on two low targets: one vector per group,
+ *       out = c ⊙ v + k ⊙ v[lane ^ both bits]: one shuffle and 8 multiply-adds per complex
+ *       vector instead of the dense kernel's three shuffles and 16;
+ *   <li>{@link KernelOp.Kind#EXCHANGE2_MIXED}: the same shape on one low and one high target: two
+ *       vectors a (high bit 0), b (high bit 1) per group, out_a = c_a ⊙ a + k_a ⊙ b[lane ^ low bit]
+ *       and out_b likewise;
+ * </ul>
+ * Each group is computed on its own, so results do not depend on how the group range is split
+ * between threads or cache blocks.
+ *
+ * <p>A dense complex 4×4 on qubit 2 and a high qubit stays on {@link DenseSweeps#mixedPair}
+ * (1.7× the high-target time at n = 20). Tried and dropped: (1) half-width vectors
+ * (VectorSpecies of L/2 lanes, where qubit 2 is a vector bit, so {@link DenseSweeps#dense2High}'s
+ * loop runs with broadcast coefficients): 1.4–1.5× in isolation, but a second vector class in the
+ * process made C2 box vectors in other kernels (GatheredRunsTest: 0.2–0.6 MB allocated per run in
+ * the full test suite, none without it); (2) pairing two groups (bases one free high bit f apart)
+ * and transposing lane bit 2 with f so the 4×4 has uniform coefficients: in place in memory
+ * around a dense2High pass 2.1×, with two-vector selectFrom 2.9×, columns by unaligned loads +
+ * blends with rows back by half-masked stores 3.6×, through the per-thread scratch 2.8–3.1×;
+ * transposing in registers inside the row loop passed C2's NodeCountInliningCutoff, every vector
+ * boxed (0.4–1.9 KB per pair of groups, 6–25× slower).
+ * Coefficient tables live in {@link KernelOp#table} (filled by {@link #bind}).
+ */
+final class LowPairSweeps {
+    private LowPairSweeps() {}
+
+    /**
+     * The kernel for a two-target, control-free op with a low target (its GENERIC set-up done:
+     * targets split, high target skipped), its tables filled; or null for the generic kernels:
+     * real dense matrices keep {@link DenseSweeps#mixedPairReal} / {@link DenseSweeps#lowQuadsReal},
+     * dense complex ones {@link DenseSweeps#lowQuads} (two low targets: within 1.3× of the
+     * high-target time already) or {@link DenseSweeps#mixedPair} (see the class comment).
+     */
+    static KernelOp.Kind bind(KernelOp op) {
+        if (op.nTargets != 2 || op.nControls != 0 || op.kl == 0) return null;
+        double[] u = op.matrix;
+        if (isExchange(u)) {
+            if (op.kl == 2) {
+                fillExchangeLow(op);
+                return KernelOp.Kind.EXCHANGE2_LOW;
+            }
+            fillExchangeMixed(op);
+            return KernelOp.Kind.EXCHANGE2_MIXED;
+        }
+        return null;
+    }
+
+    /** Every entry outside the diagonal and the (1,2)/(2,1) corners is exactly 0. */
+    static boolean isExchange(double[] u) {
+        for (int r = 0; r < 4; r++) {
+            for (int k = 0; k < 4; k++) {
+                boolean inBlock = r == k || (r == 1 && k == 2) || (r == 2 && k == 1);
+                if (!inBlock && (u[2 * (4 * r + k)] != 0.0 || u[2 * (4 * r + k) + 1] != 0.0)) return false;
+            }
+        }
+        return true;
+    }
+
+    /** The local (matrix) index of the amplitude in lane {@code lane} of a vector whose high target bit is {@code hBit}. */
+    private static int local(KernelOp op, int lane, int hBit) {
+        int loc = 0;
+        for (int j = 0; j < 2; j++) {
+            int q = op.targets[j];
+            int bit = q < LOG_L ? (lane >> q) & 1 : hBit;
+            loc |= bit << j;
+        }
+        return loc;
+    }
+
+    private static double[] table(KernelOp op, int size) {
+        if (op.table.length < size) op.table = new double[size];
+        return op.table;
+    }
+
+    /**
+     * Per-lane exchange coefficients for a vector whose high bit is hBit, at table vector {@code at}:
+     * c_r, c_i, −c_i (the diagonal entry of the lane's row), k_r, k_i, −k_i (the entry pairing it
+     * with the other of |01⟩, |10⟩; 0 on the |00⟩ and |11⟩ lanes).
+     */
+    private static void fillExchangeRows(KernelOp op, double[] t, int at, int hBit) {
+        double[] u = op.matrix;
+        for (int lane = 0; lane < L; lane++) {
+            int loc = local(op, lane, hBit);
+            double cr = u[2 * (5 * loc)], ci = u[2 * (5 * loc) + 1];
+            double kr = 0, ki = 0;
+            if (loc == 1 || loc == 2) {
+                kr = u[2 * (4 * loc + 3 - loc)];
+                ki = u[2 * (4 * loc + 3 - loc) + 1];
+            }
+            t[(at) * L + lane] = cr;
+            t[(at + 1) * L + lane] = ci;
+            t[(at + 2) * L + lane] = -ci;
+            t[(at + 3) * L + lane] = kr;
+            t[(at + 4) * L + lane] = ki;
+            t[(at + 5) * L + lane] = -ki;
+        }
+    }
+
+    private static void fillExchangeLow(KernelOp op) {
+        fillExchangeRows(op, table(op, 6 * L), 0, 0);
+    }
+
+    private static void fillExchangeMixed(KernelOp op) {
+        double[] t = table(op, 12 * L);
+        fillExchangeRows(op, t, 0, 0);
+        fillExchangeRows(op, t, 6, 1);
+    }
+
+    // ---------------------------------------------------------------- kernels
+
+    /**
+     * EXCHANGE2_LOW: one vector per group, out = c ⊙ v + k ⊙ v[lane ^ (bit a | bit b)]. The six
+     * coefficient vectors are hoisted (with the two data vectors and their shuffles that is 10
+     * live vectors: no pressure).
+     */
+    static void exchangeLow(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        VectorShuffle<Double> sw = Lanes.xor((1 << op.loPos[0]) | (1 << op.loPos[1]));
+        DoubleVector cr = v(t, 0), ci = v(t, 1), cin = v(t, 2), kr = v(t, 3), ki = v(t, 4), kin = v(t, 5);
+        for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector wr = vr.rearrange(sw), wi = vi.rearrange(sw);
+            store(vr.fma(cr, vi.fma(cin, wr.fma(kr, wi.mul(kin)))), seg, i);
+            store(vi.fma(cr, vr.fma(ci, wi.fma(kr, wr.mul(ki)))), seg, dim + i);
+        }
+    }
+
+    /**
+     * EXCHANGE2_MIXED: vectors a (high target 0) and b (high target 1) per group; out_a = c_a ⊙ a +
+     * k_a ⊙ b[lane ^ low bit], out_b = c_b ⊙ b + k_b ⊙ a[lane ^ low bit]. The group index steps
+     * flat past the high target's bit (the op has no other skipped bit).
+     */
+    static void exchangeMixed(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        VectorShuffle<Double> sw = Lanes.xor(1 << op.loPos[0]);
+        long oh = op.offsets[1], m0 = oh;
+        DoubleVector car = v(t, 0), cai = v(t, 1), cain = v(t, 2), kar = v(t, 3), kai = v(t, 4), kain = v(t, 5);
+        DoubleVector cbr = v(t, 6), cbi = v(t, 7), cbin = v(t, 8), kbr = v(t, 9), kbi = v(t, 10), kbin = v(t, 11);
+        long z = op.base(from);
+        for (long g = from; g < to; g++) {
+            long ia = z, ib = z + oh;
+            DoubleVector ar = load(seg, ia), ai = load(seg, dim + ia), br = load(seg, ib), bi = load(seg, dim + ib);
+            DoubleVector asr = ar.rearrange(sw), asi = ai.rearrange(sw), bsr = br.rearrange(sw), bsi = bi.rearrange(sw);
+            store(ar.fma(car, ai.fma(cain, bsr.fma(kar, bsi.mul(kain)))), seg, ia);
+            store(ai.fma(car, ar.fma(cai, bsi.fma(kar, bsr.mul(kai)))), seg, dim + ia);
+            store(br.fma(cbr, bi.fma(cbin, asr.fma(kbr, asi.mul(kbin)))), seg, ib);
+            store(bi.fma(cbr, br.fma(cbi, asi.fma(kbr, asr.mul(kbi)))), seg, dim + ib);
+            z += L;
+            z += z & m0;
+        }
+    }
+
+    /** The k-th L-double row of a table as a vector. */
+    private static DoubleVector v(double[] t, int k) {
+        return DoubleVector.fromArray(S, t, k * L);
+    }
+}
