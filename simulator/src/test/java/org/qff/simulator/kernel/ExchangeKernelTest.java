@@ -78,32 +78,10 @@ class ExchangeKernelTest {
         return c;
     }
 
-    private static double[] heisenberg(double j) {
-        double[] m = new double[32];
-        GateMatrices.fill(GateKind.HEISENBERG, new double[] {j}, m);
-        return m;
-    }
-
-    /** A random 4×4 of the exchange shape: phases on |00⟩, |11⟩ and a random unitary on |01⟩, |10⟩. */
-    private static double[] randomExchange(Random rnd) {
-        double[] m = new double[32], b = randomUnitary(1, rnd);
-        double p0 = rnd.nextDouble() * 7, p3 = rnd.nextDouble() * 7;
-        m[0] = Math.cos(p0);
-        m[1] = Math.sin(p0);
-        m[30] = Math.cos(p3);
-        m[31] = Math.sin(p3);
-        int[] at = {10, 12, 18, 20}; // (1,1), (1,2), (2,1), (2,2)
-        for (int e = 0; e < 4; e++) {
-            m[at[e]] = b[2 * e];
-            m[at[e] + 1] = b[2 * e + 1];
-        }
-        return m;
-    }
-
     @Test
     void heisenbergMatrixIsTheExponentialOfTheExchangeHamiltonian() {
         for (double j : new double[] {0, 0.23, -0.7, 1.0}) {
-            double[] expected = heisenbergBySeries(j), actual = heisenberg(j);
+            double[] expected = heisenbergBySeries(j), actual = KernelTestSupport.heisenberg(j);
             // terms ≤ 4.5 summed in double: rounding below 1e-14
             for (int i = 0; i < 32; i++) assertEquals(expected[i], actual[i], 1e-14, "J = " + j + ", entry " + i);
         }
@@ -117,7 +95,7 @@ class ExchangeKernelTest {
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
                     if (a == b) continue;
-                    double[] u = rnd.nextBoolean() ? heisenberg(rnd.nextDouble() * 4 - 2) : randomExchange(rnd);
+                    double[] u = rnd.nextBoolean() ? KernelTestSupport.heisenberg(rnd.nextDouble() * 4 - 2) : KernelTestSupport.randomExchange(rnd);
                     int[] q = {a, b};
                     KernelOp op = KernelOp.dense(q, u);
                     if (a >= Lanes.LOG_L && b >= Lanes.LOG_L) assertEquals(KernelOp.Kind.EXCHANGE2_HIGH, op.kind, "kind at " + a + "," + b);
@@ -141,10 +119,10 @@ class ExchangeKernelTest {
         Random rnd = new Random(12);
         int n = 8;
         VectorKernels vk = VectorKernels.singleThreaded();
-        KernelOp op = KernelOp.dense(new int[] {6, 3}, heisenberg(0.4));
+        KernelOp op = KernelOp.dense(new int[] {6, 3}, KernelTestSupport.heisenberg(0.4));
         assertEquals(KernelOp.Kind.EXCHANGE2_HIGH, op.kind);
         for (int round = 0; round < 6; round++) {
-            double[] u = round % 2 == 0 ? randomMatrix(2, rnd) : randomExchange(rnd);
+            double[] u = round % 2 == 0 ? randomMatrix(2, rnd) : KernelTestSupport.randomExchange(rnd);
             op.setMatrix(u);
             assertEquals(round % 2 == 0 ? KernelOp.Kind.DENSE2_HIGH : KernelOp.Kind.EXCHANGE2_HIGH, op.kind, "round " + round);
             try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
@@ -218,7 +196,7 @@ class ExchangeKernelTest {
             double[] u = switch (round % 3) {
                 case 0 -> randomMatrix(2, rnd);
                 case 1 -> randomPairedReal(rnd);
-                default -> randomExchange(rnd);
+                default -> KernelTestSupport.randomExchange(rnd);
             };
             op.setMatrix(u);
             KernelOp.Kind expected = switch (round % 3) {
@@ -269,7 +247,7 @@ class ExchangeKernelTest {
         // the kind decision (exchange / paired / dense) runs on every GateKernels.dense2 call and
         // every re-binding: it must not allocate (a per-call table literal once cost 40 B)
         Random rnd = new Random(16);
-        double[][] us = {heisenberg(0.3), randomPairedReal(rnd), randomMatrix(2, rnd), ryThenCnot(0.7)};
+        double[][] us = {KernelTestSupport.heisenberg(0.3), randomPairedReal(rnd), randomMatrix(2, rnd), ryThenCnot(0.7)};
         KernelOp op = KernelOp.dense(new int[] {3, 4}, us[0]);
         for (int i = 0; i < 20_000; i++) op.setMatrix(us[i & 3]);
         long before = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.qff.simulator.StateVector;
+import org.qff.simulator.circuit.GateKind;
+import org.qff.simulator.circuit.GateMatrices;
 
 /** Random states, matrices and comparisons shared by the kernel tests. */
 final class KernelTestSupport {
@@ -109,5 +111,28 @@ final class KernelTestSupport {
                         + ") vs (" + actual.re(i) + ", " + actual.im(i) + ")");
             }
         }
+    }
+
+    /** exp(−iJ(XX+YY+ZZ)) as the circuit layer builds it. */
+    static double[] heisenberg(double j) {
+        double[] m = new double[32];
+        GateMatrices.fill(GateKind.HEISENBERG, new double[] {j}, m);
+        return m;
+    }
+
+    /** A random 4×4 of the exchange shape: phases on |00⟩, |11⟩ and a random unitary on |01⟩, |10⟩. */
+    static double[] randomExchange(Random rnd) {
+        double[] m = new double[32], b = randomUnitary(1, rnd);
+        double p0 = rnd.nextDouble() * 7, p3 = rnd.nextDouble() * 7;
+        m[0] = Math.cos(p0);
+        m[1] = Math.sin(p0);
+        m[30] = Math.cos(p3);
+        m[31] = Math.sin(p3);
+        int[] at = {10, 12, 18, 20}; // (1,1), (1,2), (2,1), (2,2)
+        for (int e = 0; e < 4; e++) {
+            m[at[e]] = b[2 * e];
+            m[at[e] + 1] = b[2 * e + 1];
+        }
+        return m;
     }
 }

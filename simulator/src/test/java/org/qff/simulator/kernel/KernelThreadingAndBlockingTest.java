@@ -97,15 +97,20 @@ class KernelThreadingAndBlockingTest {
                                 : KernelOp.scale(1.0));
                     }
                 }
-                try (StateVector seq = randomState(n, rnd); StateVector blk = seq.copy(); StateVector blk2 = seq.copy()) {
-                    VectorKernels one = VectorKernels.singleThreaded();
-                    for (KernelOp op : ops) one.apply(seq, op);
-                    one.applyBlocked(blk, ops, blockQubits);
-                    VectorKernels.withThreads(2, 4).applyBlocked(blk2, ops, blockQubits);
-                    assertStatesIdentical(seq, blk, "blocked n=" + n + " b=" + blockQubits);
-                    assertStatesIdentical(seq, blk2, "blocked, 2 threads, n=" + n + " b=" + blockQubits);
-                }
+                assertBlockedIsGateByGate(n, blockQubits, ops, rnd);
             }
+        }
+    }
+
+    /** applyBlocked with 1 and 2 threads against the ops applied one by one, bit for bit. */
+    private static void assertBlockedIsGateByGate(int n, int blockQubits, List<KernelOp> ops, Random rnd) {
+        try (StateVector seq = randomState(n, rnd); StateVector blk = seq.copy(); StateVector blk2 = seq.copy()) {
+            VectorKernels one = VectorKernels.singleThreaded();
+            for (KernelOp op : ops) one.apply(seq, op);
+            one.applyBlocked(blk, ops, blockQubits);
+            VectorKernels.withThreads(2, 4).applyBlocked(blk2, ops, blockQubits);
+            assertStatesIdentical(seq, blk, "blocked n=" + n + " b=" + blockQubits);
+            assertStatesIdentical(seq, blk2, "blocked, 2 threads, n=" + n + " b=" + blockQubits);
         }
     }
 
@@ -129,14 +134,7 @@ class KernelThreadingAndBlockingTest {
                     default -> ops.add(KernelOp.dense(q, randomUnitary(3, rnd)));
                 }
             }
-            try (StateVector seq = randomState(n, rnd); StateVector blk = seq.copy(); StateVector blk2 = seq.copy()) {
-                VectorKernels one = VectorKernels.singleThreaded();
-                for (KernelOp op : ops) one.apply(seq, op);
-                one.applyBlocked(blk, ops, blockQubits);
-                VectorKernels.withThreads(2, 4).applyBlocked(blk2, ops, blockQubits);
-                assertStatesIdentical(seq, blk, "blocked n=" + n + " b=" + blockQubits);
-                assertStatesIdentical(seq, blk2, "blocked, 2 threads, n=" + n + " b=" + blockQubits);
-            }
+            assertBlockedIsGateByGate(n, blockQubits, ops, rnd);
         }
     }
 

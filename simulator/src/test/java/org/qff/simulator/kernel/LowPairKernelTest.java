@@ -30,28 +30,6 @@ import org.qff.simulator.circuit.GateMatrices;
  */
 class LowPairKernelTest {
 
-    private static double[] heisenberg(double j) {
-        double[] m = new double[32];
-        GateMatrices.fill(GateKind.HEISENBERG, new double[] {j}, m);
-        return m;
-    }
-
-    /** A random 4×4 of the exchange shape: phases on |00⟩, |11⟩ and a random unitary on |01⟩, |10⟩. */
-    private static double[] randomExchange(Random rnd) {
-        double[] m = new double[32], b = randomUnitary(1, rnd);
-        double p0 = rnd.nextDouble() * 7, p3 = rnd.nextDouble() * 7;
-        m[0] = Math.cos(p0);
-        m[1] = Math.sin(p0);
-        m[30] = Math.cos(p3);
-        m[31] = Math.sin(p3);
-        int[] at = {10, 12, 18, 20}; // (1,1), (1,2), (2,1), (2,2)
-        for (int e = 0; e < 4; e++) {
-            m[at[e]] = b[2 * e];
-            m[at[e] + 1] = b[2 * e + 1];
-        }
-        return m;
-    }
-
     private static double[] randomReal(Random rnd) {
         double[] m = randomMatrix(2, rnd);
         for (int i = 1; i < 32; i += 2) m[i] = 0;
@@ -73,8 +51,8 @@ class LowPairKernelTest {
     private static double[] matrix(int t, Random rnd) {
         return switch (t) {
             case 0 -> randomUnitary(2, rnd);
-            case 1 -> heisenberg(rnd.nextDouble() * 4 - 2);
-            case 2 -> randomExchange(rnd);
+            case 1 -> KernelTestSupport.heisenberg(rnd.nextDouble() * 4 - 2);
+            case 2 -> KernelTestSupport.randomExchange(rnd);
             default -> randomReal(rnd);
         };
     }
@@ -113,7 +91,7 @@ class LowPairKernelTest {
             for (int[] q : new int[][] {{2, 3}, {3, 2}, {Lanes.LOG_L - 1, n - 1}, {n - 1, 1}, {1, 4}, {Lanes.LOG_L, 2}, {0, 2}}) {
                 if (q[0] >= n || q[1] >= n || q[0] == q[1]) continue;
                 boolean dense = rnd.nextBoolean();
-                double[] u = dense ? randomUnitary(2, rnd) : heisenberg(rnd.nextDouble() * 3);
+                double[] u = dense ? randomUnitary(2, rnd) : KernelTestSupport.heisenberg(rnd.nextDouble() * 3);
                 KernelOp op = KernelOp.dense(q, u);
                 assertEquals(expectedKind(dense ? 0 : 1, q[0], q[1]), op.kind, op.toString());
                 try (StateVector whole = randomState(n, rnd); StateVector ref = whole.copy()) {
@@ -156,7 +134,7 @@ class LowPairKernelTest {
             List<KernelOp> ops = new java.util.ArrayList<>();
             for (int[] q : new int[][] {{2, 3}, {0, 1}, {3, 0}, {1, 2}, {c - 1, 0}, {2, c - 1}}) {
                 if (q[0] >= c || q[1] >= c || q[0] == q[1]) continue;
-                ops.add(KernelOp.dense(q, rnd.nextBoolean() ? randomUnitary(2, rnd) : heisenberg(rnd.nextDouble())));
+                ops.add(KernelOp.dense(q, rnd.nextBoolean() ? randomUnitary(2, rnd) : KernelTestSupport.heisenberg(rnd.nextDouble())));
             }
             for (int threads : new int[] {1, 2}) {
                 try (StateVector plain = randomState(n, rnd); StateVector blocked = plain.copy()) {
@@ -173,7 +151,7 @@ class LowPairKernelTest {
         Random rnd = new Random(24);
         VectorKernels vk = VectorKernels.singleThreaded();
         for (int[] q : new int[][] {{2, 3}, {3, 2}, {0, 1}, {2, 0}, {6, 1}, {4, 5}}) {
-            KernelOp op = KernelOp.dense(q, heisenberg(0.3));
+            KernelOp op = KernelOp.dense(q, KernelTestSupport.heisenberg(0.3));
             for (int round = 0; round < 12; round++) {
                 int t = round % 4;
                 double[] u = matrix(t, rnd);
