@@ -30,7 +30,7 @@ public final class KernelOp {
 
     enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC,
         /** Two-target kernels with a low target: {@link LowPairSweeps}. */
-        EXCHANGE2_LOW, EXCHANGE2_MIXED }
+        EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -73,6 +73,9 @@ public final class KernelOp {
     boolean uniform;
     /** DIAGONAL: skip[h] when every factor of high pattern h is exactly 1 (those amplitudes are not touched). */
     boolean[] skip = new boolean[1];
+    /** PAIRS2_REAL_LOW: the two source-lane shuffles, and the code of the pair they were made for (LowPairSweeps). */
+    jdk.incubator.vector.VectorShuffle<Double> pairFirst, pairSecond;
+    long pairCode = -1;
     /** GENERIC: lane-index pattern of each low-target pattern x. */
     final int[] laneX = new int[L];
 
@@ -141,12 +144,12 @@ public final class KernelOp {
     /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
     public void setMatrix(double[] values) {
         switch (kind) {
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED -> {
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW -> {
                 checkMatrix(values, 2 << (2 * nTargets), "matrix");
                 System.arraycopy(values, 0, matrix, 0, values.length);
                 real = isReal(values);
                 // GENERIC and the low-pair kernels share their set-up: the kernel follows the new matrix
-                if (kind == Kind.GENERIC || kind == Kind.EXCHANGE2_LOW || kind == Kind.EXCHANGE2_MIXED) chooseLowKernel();
+                if (kind == Kind.GENERIC || kind == Kind.EXCHANGE2_LOW || kind == Kind.EXCHANGE2_MIXED || kind == Kind.PAIRS2_REAL_LOW) chooseLowKernel();
                 // the same groups and offsets serve both two-high-target kernels
                 if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH || kind == Kind.PAIRS2_REAL_HIGH) kind = dense2Kind(values);
             }
@@ -341,7 +344,7 @@ public final class KernelOp {
             case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
             case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
             case SWAP -> configureSwap(t[0], t[1]);
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED -> bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW -> bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
         }
     }
 
@@ -368,6 +371,7 @@ public final class KernelOp {
             case GENERIC -> DenseSweeps.generic(seg, dim, this, from, to, work);
             case EXCHANGE2_LOW -> LowPairSweeps.exchangeLow(seg, dim, this, from, to);
             case EXCHANGE2_MIXED -> LowPairSweeps.exchangeMixed(seg, dim, this, from, to);
+            case PAIRS2_REAL_LOW -> LowPairSweeps.pairsLowReal(seg, dim, this, from, to);
         }
     }
 

@@ -52,6 +52,10 @@ final class LowPairSweeps {
     static KernelOp.Kind bind(KernelOp op) {
         if (op.nTargets != 2 || op.nControls != 0 || op.kl == 0) return null;
         double[] u = op.matrix;
+        if (op.kl == 2 && op.real && twoPerRow(u)) {
+            fillPairsLow(op);
+            return KernelOp.Kind.PAIRS2_REAL_LOW;
+        }
         if (isExchange(u)) {
             if (op.kl == 2) {
                 fillExchangeLow(op);
@@ -61,6 +65,73 @@ final class LowPairSweeps {
             return KernelOp.Kind.EXCHANGE2_MIXED;
         }
         return null;
+    }
+
+    /** Every row of the real 4×4 has at most two nonzero entries (an RY then a CNOT, a SWAP, …). */
+    static boolean twoPerRow(double[] u) {
+        for (int r = 0; r < 4; r++) {
+            int nz = 0;
+            for (int k = 0; k < 4; k++) if (u[2 * (4 * r + k)] != 0.0) nz++;
+            if (nz > 2) return false;
+        }
+        return true;
+    }
+
+    /** Shuffles by source-lane code (Σ source[l]·L^l), made once each. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, VectorShuffle<Double>> SHUFFLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * PAIRS2_REAL_LOW tables: lane l (matrix row r) takes a[l]·v[first[l]] + b[l]·v[second[l]],
+     * where first/second are the lanes holding the row's two nonzero columns (the same lane, with
+     * b = 0, for a row with one). Coefficients at table rows 0 and 1; the shuffles are made once per
+     * pattern of nonzeros and kept while re-binding does not change it (no allocation then).
+     */
+    private static void fillPairsLow(KernelOp op) {
+        double[] u = op.matrix, t = table(op, 2 * L);
+        long codeFirst = 0, codeSecond = 0;
+        for (int lane = L - 1; lane >= 0; lane--) {
+            int row = local(op, lane, 0);
+            int c1 = -1, c2 = -1;
+            for (int k = 0; k < 4; k++) {
+                if (u[2 * (4 * row + k)] == 0.0) continue;
+                if (c1 < 0) c1 = k;
+                else c2 = k;
+            }
+            if (c1 < 0) c1 = row;
+            t[lane] = u[2 * (4 * row + c1)];
+            t[L + lane] = c2 < 0 ? 0 : u[2 * (4 * row + c2)];
+            if (c2 < 0) c2 = c1;
+            codeFirst = codeFirst * L + laneOf(op, lane, c1);
+            codeSecond = codeSecond * L + laneOf(op, lane, c2);
+        }
+        long code = codeFirst * (1L << (3 * L)) + codeSecond;
+        if (op.pairFirst != null && op.pairCode == code) return;
+        op.pairFirst = shuffle(codeFirst);
+        op.pairSecond = shuffle(codeSecond);
+        op.pairCode = code;
+    }
+
+    /** The lane equal to {@code lane} except that its target bits hold local index {@code col}. */
+    private static int laneOf(KernelOp op, int lane, int col) {
+        for (int j = 0; j < 2; j++) {
+            int q = op.targets[j];
+            lane = (lane & ~(1 << q)) | (((col >> j) & 1) << q);
+        }
+        return lane;
+    }
+
+    private static VectorShuffle<Double> shuffle(long code) {
+        VectorShuffle<Double> s = SHUFFLES.get(code);
+        if (s != null) return s;
+        int[] source = new int[L];
+        long c = code;
+        for (int l = 0; l < L; l++) {
+            source[l] = (int) (c % L);
+            c /= L;
+        }
+        s = VectorShuffle.fromArray(S, source, 0);
+        SHUFFLES.putIfAbsent(code, s);
+        return s;
     }
 
     /** Every entry outside the diagonal and the (1,2)/(2,1) corners is exactly 0. */
@@ -165,6 +236,22 @@ final class LowPairSweeps {
             store(bi.fma(cbr, br.fma(cbi, asi.fma(kbr, asr.mul(kbi)))), seg, dim + ib);
             z += L;
             z += z & m0;
+        }
+    }
+
+    /**
+     * PAIRS2_REAL_LOW: one vector per group and half, out = a ⊙ v[first] + b ⊙ v[second]: two
+     * shuffles, a multiply and a multiply-add, against the dense real kernel's three and four
+     * ({@link DenseSweeps#lowQuadsReal}). Fused RY + CNOT ladder blocks on lane qubits have this form.
+     */
+    static void pairsLowReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        VectorShuffle<Double> p1 = op.pairFirst, p2 = op.pairSecond;
+        DoubleVector a = v(t, 0), b = v(t, 1);
+        for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
+            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            store(vr.rearrange(p2).fma(b, vr.rearrange(p1).mul(a)), seg, i);
+            store(vi.rearrange(p2).fma(b, vi.rearrange(p1).mul(a)), seg, dim + i);
         }
     }
 

@@ -36,13 +36,38 @@ class LowPairKernelTest {
         return m;
     }
 
+    /**
+     * A real 4×4 with two nonzeros per row: a random real 2×2 on local bit 1 (or 0) followed by a
+     * random permutation of the four rows, which is what fused RY + CNOT ladder blocks are.
+     */
+    private static double[] randomPaired(Random rnd) {
+        double[] m = new double[32];
+        int bit = rnd.nextInt(2);
+        double[] g = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+        int[] perm = {0, 1, 2, 3};
+        for (int i = 3; i > 0; i--) {
+            int j = rnd.nextInt(i + 1), tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                int other = ~(1 << bit) & 3;
+                if ((r & other) != (c & other)) continue;
+                m[2 * (4 * perm[r] + c)] = g[2 * ((r >> bit) & 1) + ((c >> bit) & 1)];
+            }
+        }
+        return m;
+    }
+
     private static boolean low(int q) {
         return q < Lanes.LOG_L;
     }
 
-    /** The kind the op must take for matrix type t (0 random complex, 1 Heisenberg, 2 random exchange, 3 real dense) on (a, b). */
+    /** The kind the op must take for matrix type t (0 random complex, 1 Heisenberg, 2 random exchange, 3 real dense, 4 real paired) on (a, b). */
     private static KernelOp.Kind expectedKind(int t, int a, int b) {
         boolean exchange = t == 1 || t == 2;
+        if (low(a) && low(b) && t == 4) return KernelOp.Kind.PAIRS2_REAL_LOW;
         if (low(a) && low(b)) return exchange ? KernelOp.Kind.EXCHANGE2_LOW : KernelOp.Kind.GENERIC;
         if (low(a) || low(b)) return exchange ? KernelOp.Kind.EXCHANGE2_MIXED : KernelOp.Kind.GENERIC;
         return null; // two high targets: not this class's kernels
@@ -53,7 +78,8 @@ class LowPairKernelTest {
             case 0 -> randomUnitary(2, rnd);
             case 1 -> KernelTestSupport.heisenberg(rnd.nextDouble() * 4 - 2);
             case 2 -> KernelTestSupport.randomExchange(rnd);
-            default -> randomReal(rnd);
+            case 3 -> randomReal(rnd);
+            default -> randomPaired(rnd);
         };
     }
 
@@ -65,7 +91,7 @@ class LowPairKernelTest {
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
                     if (a == b) continue;
-                    for (int t = 0; t < 4; t++) {
+                    for (int t = 0; t < 5; t++) {
                         double[] u = matrix(t, rnd);
                         KernelOp op = KernelOp.dense(new int[] {a, b}, u);
                         KernelOp.Kind expected = expectedKind(t, a, b);
@@ -152,8 +178,8 @@ class LowPairKernelTest {
         VectorKernels vk = VectorKernels.singleThreaded();
         for (int[] q : new int[][] {{2, 3}, {3, 2}, {0, 1}, {2, 0}, {6, 1}, {4, 5}}) {
             KernelOp op = KernelOp.dense(q, KernelTestSupport.heisenberg(0.3));
-            for (int round = 0; round < 12; round++) {
-                int t = round % 4;
+            for (int round = 0; round < 15; round++) {
+                int t = round % 5;
                 double[] u = matrix(t, rnd);
                 op.setMatrix(u);
                 KernelOp.Kind expected = expectedKind(t, q[0], q[1]);
@@ -180,7 +206,7 @@ class LowPairKernelTest {
         // down: 5 → 2, 6 → 3, 7 → 0 (and back for up)
         down[5] = 2; down[6] = 3; down[7] = 0; down[2] = 5; down[3] = 6; down[0] = 7;
         up[2] = 5; up[3] = 6; up[0] = 7; up[5] = 2; up[6] = 3; up[7] = 0;
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < 5; t++) {
             for (int[] q : new int[][] {{5, 6}, {6, 5}, {7, 5}, {7, 4}, {6, 4}}) {
                 double[] u = matrix(t, rnd);
                 KernelOp src = KernelOp.dense(q, u), dst = KernelOp.scale(1.0), back = KernelOp.scale(1.0);
