@@ -102,12 +102,8 @@ public final class GprTrainer {
                 ? optimise(options, frames, positions, residual, spreads, useForces)
                 : new Hyper(new double[] {options.lengthScale(), options.lengthScale(), options.lengthScale()}, 1);
         double energyNoise = options.energyNoise() * h.noiseScale(), forceNoise = options.forceNoise() * h.noiseScale();
-        List<RbfKernel> kernels = kernels(frames, spreads, h.factors());
-        double[][] lengthScales = new double[n][];
-        for (int i = 0; i < n; i++) {
-            lengthScales[i] = new double[spreads[i].length];
-            for (int k = 0; k < spreads[i].length; k++) lengthScales[i][k] = h.factors()[frames.get(i).coordinates().group(k)] * spreads[i][k];
-        }
+        double[][] lengthScales = lengthScales(frames, spreads, h.factors());
+        List<RbfKernel> kernels = kernels(frames, lengthScales);
         return new Prepared(frames, positions, ds, mean, residual, spreads, h, energyNoise, forceNoise, kernels, lengthScales);
     }
 
@@ -204,16 +200,25 @@ public final class GprTrainer {
     }
 
     static List<RbfKernel> kernels(List<LocalFrame> frames, double[][] spreads, double[] groupFactors) {
+        return kernels(frames, lengthScales(frames, spreads, groupFactors));
+    }
+
+    /** Length scale of feature k of frame i: its group's multiplier ({@link org.qff.qnn.descriptor.AlfCoordinates#group}) times the feature's spread. */
+    static double[][] lengthScales(List<LocalFrame> frames, double[][] spreads, double[] groupFactors) {
+        double[][] ls = new double[frames.size()][];
+        for (int i = 0; i < frames.size(); i++) {
+            ls[i] = new double[frames.get(i).dimension()];
+            for (int k = 0; k < ls[i].length; k++) ls[i][k] = groupFactors[frames.get(i).coordinates().group(k)] * spreads[i][k];
+        }
+        return ls;
+    }
+
+    private static List<RbfKernel> kernels(List<LocalFrame> frames, double[][] lengthScales) {
         List<RbfKernel> ks = new ArrayList<>(frames.size());
         for (int i = 0; i < frames.size(); i++) {
-            int d = frames.get(i).dimension();
-            double[] ls = new double[d];
-            boolean[] periodic = new boolean[d];
-            for (int k = 0; k < d; k++) {
-                ls[k] = groupFactors[frames.get(i).coordinates().group(k)] * spreads[i][k];
-                periodic[k] = frames.get(i).isPeriodic(k);
-            }
-            ks.add(new RbfKernel(ls, periodic));
+            boolean[] periodic = new boolean[lengthScales[i].length];
+            for (int k = 0; k < periodic.length; k++) periodic[k] = frames.get(i).isPeriodic(k);
+            ks.add(new RbfKernel(lengthScales[i], periodic));
         }
         return ks;
     }

@@ -6,6 +6,7 @@ import org.qff.simulator.StateVector;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
 import org.qff.simulator.circuit.Expr;
+import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.observable.Expectation;
 import org.qff.simulator.observable.PauliSum;
 
@@ -284,7 +285,7 @@ public final class AdjointEvaluator implements AutoCloseable {
     private double seedLambda(PauliSum[] os, double[] w, double[] values, boolean tangent) {
         boolean lone = os.length == 1 && os[0].terms().size() == 1;
         double total = 0;
-        if (lone && psi.dimension() >= StateOps.lanes()) {
+        if (lone && psi.dimension() >= VectorKernels.lanes()) {
             // one sweep: λ = w·c·Pψ and ⟨P⟩ together
             var p = os[0].terms().get(0);
             double v = p.coefficient() * StateOps.pauliInto(p, psi, lambda, w[0] * p.coefficient());

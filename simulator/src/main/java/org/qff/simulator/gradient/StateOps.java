@@ -73,11 +73,6 @@ final class StateOps {
         }
     }
 
-    /** Doubles per SIMD vector. */
-    static int lanes() {
-        return L;
-    }
-
     /**
      * λ ← c·Pψ for a Pauli string P (its coefficient not applied) in one sweep, returning
      * ⟨ψ|P|ψ⟩ (real: P is Hermitian). With x the qubits carrying X or Y, z those carrying Z or Y and

@@ -73,9 +73,9 @@ public final class KernelOp {
     boolean uniform;
     /** DIAGONAL: skip[h] when every factor of high pattern h is exactly 1 (those amplitudes are not touched). */
     boolean[] skip = new boolean[1];
-    /** PAIRS2_REAL_LOW: the two source-lane shuffles, and the code of the pair they were made for (LowPairSweeps). */
+    /** PAIRS2_REAL_LOW: the two source-lane shuffles, and the codes they were made for (LowPairSweeps). */
     jdk.incubator.vector.VectorShuffle<Double> pairFirst, pairSecond;
-    long pairCode = -1;
+    long pairFirstCode = -1, pairSecondCode = -1;
     /** GENERIC: lane-index pattern of each low-target pattern x. */
     final int[] laneX = new int[L];
 
@@ -149,7 +149,7 @@ public final class KernelOp {
                 System.arraycopy(values, 0, matrix, 0, values.length);
                 real = isReal(values);
                 // GENERIC and the low-pair kernels share their set-up: the kernel follows the new matrix
-                if (kind == Kind.GENERIC || kind == Kind.EXCHANGE2_LOW || kind == Kind.EXCHANGE2_MIXED || kind == Kind.PAIRS2_REAL_LOW) chooseLowKernel();
+                if (kind == Kind.GENERIC || LowPairSweeps.isLowPairKind(kind)) chooseLowKernel();
                 // the same groups and offsets serve both two-high-target kernels
                 if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH || kind == Kind.PAIRS2_REAL_HIGH) kind = dense2Kind(values);
             }

@@ -67,6 +67,11 @@ final class LowPairSweeps {
         return null;
     }
 
+    /** Whether {@code k} is one of this class's kinds (they share GENERIC's set-up). */
+    static boolean isLowPairKind(KernelOp.Kind k) {
+        return k == KernelOp.Kind.EXCHANGE2_LOW || k == KernelOp.Kind.EXCHANGE2_MIXED || k == KernelOp.Kind.PAIRS2_REAL_LOW;
+    }
+
     /** Every row of the real 4×4 has at most two nonzero entries (an RY then a CNOT, a SWAP, …). */
     static boolean twoPerRow(double[] u) {
         for (int r = 0; r < 4; r++) {
@@ -88,6 +93,7 @@ final class LowPairSweeps {
      */
     private static void fillPairsLow(KernelOp op) {
         double[] u = op.matrix, t = table(op, 2 * L);
+        int targetLanes = op.laneXor(3);
         long codeFirst = 0, codeSecond = 0;
         for (int lane = L - 1; lane >= 0; lane--) {
             int row = local(op, lane, 0);
@@ -101,23 +107,15 @@ final class LowPairSweeps {
             t[lane] = u[2 * (4 * row + c1)];
             t[L + lane] = c2 < 0 ? 0 : u[2 * (4 * row + c2)];
             if (c2 < 0) c2 = c1;
-            codeFirst = codeFirst * L + laneOf(op, lane, c1);
-            codeSecond = codeSecond * L + laneOf(op, lane, c2);
+            // the lane holding column c of this lane's row: the targets' lane bits replaced by c
+            codeFirst = codeFirst * L + ((lane & ~targetLanes) | op.laneXor(c1));
+            codeSecond = codeSecond * L + ((lane & ~targetLanes) | op.laneXor(c2));
         }
-        long code = codeFirst * (1L << (3 * L)) + codeSecond;
-        if (op.pairFirst != null && op.pairCode == code) return;
+        if (op.pairFirst != null && op.pairFirstCode == codeFirst && op.pairSecondCode == codeSecond) return;
         op.pairFirst = shuffle(codeFirst);
         op.pairSecond = shuffle(codeSecond);
-        op.pairCode = code;
-    }
-
-    /** The lane equal to {@code lane} except that its target bits hold local index {@code col}. */
-    private static int laneOf(KernelOp op, int lane, int col) {
-        for (int j = 0; j < 2; j++) {
-            int q = op.targets[j];
-            lane = (lane & ~(1 << q)) | (((col >> j) & 1) << q);
-        }
-        return lane;
+        op.pairFirstCode = codeFirst;
+        op.pairSecondCode = codeSecond;
     }
 
     private static VectorShuffle<Double> shuffle(long code) {

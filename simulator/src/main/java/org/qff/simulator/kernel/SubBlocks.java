@@ -11,9 +11,10 @@ import java.util.List;
  * state) at a time, and the others over the whole block. The result is the same, bit for bit: a
  * sub-block is closed under such ops, so only the order of independent work changes.
  *
- * <p>Why: on this machine a kernel pass over an L2-resident block costs a large fraction of a pass
- * over memory (L2 is not much faster than DRAM here), so a run of ops on low qubits inside a 1 MiB
- * block cost nearly one memory sweep per op; inside L1 they cost their arithmetic.
+ * <p>Why: each op's pass over a 1 MiB block re-reads it from L2. Measured (thread CPU time, n = 24,
+ * 2^16-amplitude blocks, RY on qubits 3..10): 0.35 sweeps per extra op over the whole block,
+ * 0.29–0.33 through these sub-blocks. The gain is small because a pass is bound by its own loads,
+ * stores and arithmetic at any cache level, not by L2.
  */
 final class SubBlocks {
     private SubBlocks() {}

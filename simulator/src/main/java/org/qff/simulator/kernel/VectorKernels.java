@@ -273,7 +273,7 @@ public final class VectorKernels implements GateKernels {
             }
             for (int i = 0; i < count; i++) {
                 KernelOp op = ops.get(i);
-                if (h < n && op.kind == KernelOp.Kind.PAIRS2_REAL_HIGH) {
+                if (op.kind == KernelOp.Kind.PAIRS2_REAL_HIGH) {
                     // a strided block in one call: the kernel steps past the targets' and the middle bits
                     long skip = middle | (1L << op.inserted[0]) | (1L << op.inserted[1]);
                     long pattern = blk << c;
