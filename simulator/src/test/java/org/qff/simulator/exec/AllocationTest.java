@@ -2,7 +2,6 @@ package org.qff.simulator.exec;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.qff.simulator.GateKernels;
 import org.qff.simulator.StateVector;
@@ -33,7 +32,7 @@ class AllocationTest {
     }
 
     static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return org.qff.simulator.SteadyAllocation.allocatedBytes();
     }
 
     @Test

@@ -2,10 +2,9 @@ package org.qff.simulator.gradient;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
+import org.qff.simulator.SteadyAllocation;
 import org.qff.simulator.batch.BatchEvaluator;
 import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
@@ -16,37 +15,10 @@ import org.qff.simulator.observable.PauliSum;
 
 /**
  * Repeated evaluations allocate nothing once the JIT has compiled them, with the real Vector API
- * kernels (where a failed intrinsic would box every vector). Before C2 has compiled the SIMD
- * sweeps, the interpreter and C1 allocate megabytes per call, and when that ends is up to the JIT;
- * so the test runs rounds of {@value #CALLS} calls and requires that one of the first
- * {@value #ROUNDS} rounds allocates less than {@value #CALLS} × 16 bytes in total (16 bytes being
- * the smallest object). Any allocation per call, even one small object, makes every round fail
- * that bound, while a one-off (JIT deoptimisation, class loading) only spoils a round.
- *
- * <p>Each workload runs in a fresh JVM ({@link Workload}): in the JVM of the whole test suite,
- * after the kernel tests have compiled the shared kernels with their own profiles, the adjoint
- * workload was measured allocating ~110 KB per gradient in about one run in three (a JIT-history
- * effect in Vector API code, reported in benchmarks/RESULTS.md); in a JVM running only the
- * workload, as an application's evaluation loop does, it allocated nothing in every run.
+ * kernels (where a failed intrinsic would box every vector), each workload measured in a JVM of its
+ * own ({@link SteadyAllocation}).
  */
 class SteadyStateAllocationTest {
-    private static final int CALLS = 200, ROUNDS = 60;
-
-    static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
-    /** Lowest allocation of one round of CALLS calls, stopping at the first clean round. */
-    static long cleanestRound(IntConsumer call) {
-        long best = Long.MAX_VALUE;
-        for (int round = 0; round < ROUNDS && best >= 16L * CALLS; round++) {
-            long before = allocatedBytes();
-            for (int i = 0; i < CALLS; i++) call.accept(i);
-            best = Math.min(best, allocatedBytes() - before);
-        }
-        return best;
-    }
-
     /** The QNN workload's gates (SU2 encodings, Heisenberg exchange) and the hardware-efficient ones (RY, RZ, CZ), plus a few others. */
     static Circuit mixed(int n) {
         CircuitBuilder b = Circuit.builder(n);
@@ -72,41 +44,14 @@ class SteadyStateAllocationTest {
 
     @Test
     void adjointGradientsDoNotAllocateInSteadyState() throws Exception {
-        long bytes = cleanestOfTwoJvms("adjoint");
-        assertTrue(bytes < 16L * CALLS, "cleanest round of " + CALLS + " gradients allocated " + bytes + " bytes");
+        long bytes = SteadyAllocation.cleanestOfTwoJvms(Workload.class, "adjoint");
+        assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " gradients allocated " + bytes + " bytes");
     }
 
     @Test
     void batchedGradientsDoNotAllocateInSteadyState() throws Exception {
-        long bytes = cleanestOfTwoJvms("batched");
-        assertTrue(bytes < 16L * CALLS, "cleanest round of " + CALLS + " batched gradients allocated " + bytes + " bytes");
-    }
-
-    /**
-     * A second fresh JVM only when the first allocated: in about one JVM in 30 (45 standalone runs on
-     * 2026-12-01, and one suite run under load 9), C2 compiles a sweep with the Vector API's allocating
-     * Java fallback (traced with JFR to {@code DiagonalSweep.periods} inlined through
-     * {@code oneShortHighQubit} into {@code shortRuns}) and keeps it for the whole run. That is a JIT
-     * outcome, not allocation in the code: an allocation the code makes on every call shows in every
-     * JVM, so it still fails here. benchmarks/RESULTS.md ("gradients", "Allocation") records it.
-     */
-    static long cleanestOfTwoJvms(String workload) throws Exception {
-        long bytes = inFreshJvm(workload);
-        return bytes < 16L * CALLS ? bytes : Math.min(bytes, inFreshJvm(workload));
-    }
-
-    /** Runs {@link Workload} in a new JVM on this class path; returns the bytes of its cleanest round. */
-    static long inFreshJvm(String workload) throws Exception {
-        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                Workload.class.getName(), workload).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the " + workload + " workload did not finish in 120 s");
-        }
-        for (String line : out.split("\\R")) if (line.startsWith("cleanest ")) return Long.parseLong(line.substring(9).trim());
-        throw new AssertionError("the " + workload + " workload printed no result (exit " + p.exitValue() + "):\n" + out);
+        long bytes = SteadyAllocation.cleanestOfTwoJvms(Workload.class, "batched");
+        assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " batched gradients allocated " + bytes + " bytes");
     }
 
     /** The measured workloads, run as a program: prints "cleanest &lt;bytes&gt;". */
@@ -124,7 +69,7 @@ class SteadyStateAllocationTest {
         PauliSum o = PauliSum.parse("X0 X1 + Y0 Y1 + Z0 Z1 + 0.5 Z6");
         double[] gt = new double[c.trainableCount()], gx = new double[c.inputCount()];
         try (AdjointEvaluator ev = new AdjointEvaluator(c, VectorKernels.singleThreaded())) {
-            return cleanestRound(i -> {
+            return SteadyAllocation.cleanestRound(i -> {
                 b.inputs()[0] = 0.001 * i; // new inputs each call, in place
                 ev.gradient(b, o, gt, gx);
             });
@@ -145,7 +90,7 @@ class SteadyStateAllocationTest {
         PauliSum o = PauliSum.parse("X0 X1 + Y0 Y1 + Z0 Z1");
         double[] values = new double[16];
         double[][] dT = new double[16][c.trainableCount()], dX = new double[16][c.inputCount()];
-        return cleanestRound(i -> {
+        return SteadyAllocation.cleanestRound(i -> {
             be.inputs(i & 15)[0] = 0.001 * i;
             be.gradients(o, values, dT, dX);
         });

@@ -1,0 +1,69 @@
+package org.qff.simulator;
+
+import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
+
+/**
+ * Steady-state allocation of a workload, for the allocation tests. Before C2 has compiled the SIMD
+ * code, the interpreter and C1 allocate megabytes per call, and when that ends is up to the JIT; so
+ * a workload runs rounds of {@value #CALLS} calls and its cleanest round counts. Any allocation per
+ * call, even one small object, makes every round fail the bound {@value #CALLS} × 16 bytes (16 bytes
+ * being the smallest object), while a one-off (deoptimisation, class loading) only spoils a round.
+ *
+ * <p>Workloads run in fresh JVMs: in the JVM of the whole test suite, after other tests have
+ * compiled the shared kernels with their own profiles, Vector API code was measured boxing
+ * (~110 KB per adjoint gradient in about one run in three; ~500 KB per gathered circuit run once
+ * in about twelve suite runs on 2026-12-02), while a JVM running only the workload, as an
+ * application's loop does, allocated nothing. A second fresh JVM runs only when the first
+ * allocated: in about one JVM in 30, C2 compiles a sweep with the Vector API's allocating Java
+ * fallback and keeps it for the whole run (traced with JFR to {@code DiagonalSweep.periods} inlined
+ * into {@code shortRuns}). That is a JIT outcome, not allocation in the code: an allocation the code
+ * makes on every call shows in every JVM, so it still fails. benchmarks/RESULTS.md ("gradients",
+ * "Allocation") records it.
+ */
+public final class SteadyAllocation {
+    private SteadyAllocation() {}
+
+    public static final int CALLS = 200;
+    private static final int ROUNDS = 60;
+
+    /** The bound a workload's cleanest round must stay under. */
+    public static final long BOUND = 16L * CALLS;
+
+    public static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /** Lowest allocation of one round of CALLS calls, stopping at the first clean round. */
+    public static long cleanestRound(IntConsumer call) {
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < ROUNDS && best >= BOUND; round++) {
+            long before = allocatedBytes();
+            for (int i = 0; i < CALLS; i++) call.accept(i);
+            best = Math.min(best, allocatedBytes() - before);
+        }
+        return best;
+    }
+
+    /**
+     * Runs {@code workload}'s main (which prints "cleanest &lt;bytes&gt;") with {@code arg} in a fresh
+     * JVM on this class path, and in a second one when the first allocated; the lower result.
+     */
+    public static long cleanestOfTwoJvms(Class<?> workload, String arg) throws Exception {
+        long bytes = inFreshJvm(workload, arg);
+        return bytes < BOUND ? bytes : Math.min(bytes, inFreshJvm(workload, arg));
+    }
+
+    private static long inFreshJvm(Class<?> workload, String arg) throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                workload.getName(), arg).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the " + arg + " workload did not finish in 120 s");
+        }
+        for (String line : out.split("\\R")) if (line.startsWith("cleanest ")) return Long.parseLong(line.substring(9).trim());
+        throw new AssertionError("the " + arg + " workload printed no result (exit " + p.exitValue() + "):\n" + out);
+    }
+}
