@@ -43,6 +43,11 @@ public final class CompiledCircuit {
                 }
             }
         }
+        if (kernels instanceof VectorKernels) {
+            List<Op> muxed = PairMuxing.merge(out);
+            fused -= out.size() - muxed.size();
+            out = muxed;
+        }
         if (kernels instanceof VectorKernels vk && blockQubits > 0 && circuit.qubits() > blockQubits) out = blocked(out, vk, circuit.qubits(), blockQubits);
         this.ops = out.toArray(Op[]::new);
         this.fusedBlocks = fused;

@@ -57,7 +57,7 @@ public final class GateFuser {
         for (int i = 0; i < gates.size(); i++) {
             Gate g = gates.get(i);
             if (g.kind() == GateKind.I) continue;
-            long q = maskOf(g.qubits());
+            long q = GateOps.mask(g.qubits());
             Open target = null;
             if (g.qubits().length <= maxQubits) target = joinable(latest, q);
             if (target == null) {
@@ -73,7 +73,7 @@ public final class GateFuser {
         for (Open o : all) if (o.alive) alive.add(o);
         alive.sort(Comparator.comparingInt(o -> o.last));
         List<Block> out = new ArrayList<>(alive.size());
-        for (Open o : alive) out.add(new Block(qubitsOf(o.mask), o.gates));
+        for (Open o : alive) out.add(new Block(GateOps.qubits(o.mask), o.gates));
         return out;
     }
 
@@ -111,18 +111,5 @@ public final class GateFuser {
     private static boolean isOpen(Open o, Open[] latest) {
         for (long m = o.mask; m != 0; m &= m - 1) if (latest[Long.numberOfTrailingZeros(m)] != o) return false;
         return true;
-    }
-
-    private static long maskOf(int[] qubits) {
-        long m = 0;
-        for (int x : qubits) m |= 1L << x;
-        return m;
-    }
-
-    private static int[] qubitsOf(long mask) {
-        int[] q = new int[Long.bitCount(mask)];
-        int i = 0;
-        for (long m = mask; m != 0; m &= m - 1) q[i++] = Long.numberOfTrailingZeros(m);
-        return q;
     }
 }

@@ -100,6 +100,14 @@ final class GateOps {
         return m;
     }
 
+    /** The qubits of a mask, ascending. */
+    static int[] qubits(long mask) {
+        int[] q = new int[Long.bitCount(mask)];
+        int i = 0;
+        for (long m = mask; m != 0; m &= m - 1) q[i++] = Long.numberOfTrailingZeros(m);
+        return q;
+    }
+
     static int max(int[] qubits) {
         int m = -1;
         for (int q : qubits) m = Math.max(m, q);

@@ -30,7 +30,9 @@ public final class KernelOp {
 
     enum Kind { SCALE, RY_HIGH, RY_LOW, DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, DIAGONAL, CONTROLLED_X, SWAP, GENERIC,
         /** Two-target kernels with a low target: {@link LowPairSweeps}. */
-        EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW }
+        EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW,
+        /** A real 8×8 on three high targets that never changes one of them: {@link MuxSweeps}. */
+        MUX2_REAL_HIGH }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -53,6 +55,12 @@ public final class KernelOp {
      */
     final int[] pairRow = new int[4], pairCol = new int[4];
     final double[] pairCoef = new double[8];
+    /**
+     * MUX2_REAL_HIGH: the real 4×4 applied where the selector qubit is 0 (entries 0..15, row-major,
+     * local bit 0 ↔ the pair's lower target) and where it is 1 (16..31); the selector's bit.
+     */
+    final double[] muxCoef = new double[32];
+    long muxSelect;
     private final int[] pairScratch = new int[4], pairCount = new int[2], pairFree = new int[4];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
@@ -143,7 +151,15 @@ public final class KernelOp {
 
     /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
     public void setMatrix(double[] values) {
-        switch (kind) {
+        // three high targets: whether a selector exists depends on the matrix, so choose afresh
+        Kind k = nTargets == 3 && nControls == 0 && allHigh() ? Kind.MUX2_REAL_HIGH : kind;
+        switch (k) {
+            case MUX2_REAL_HIGH -> {
+                checkMatrix(values, 2 << (2 * nTargets), "matrix");
+                int[] t = remapTargets;
+                System.arraycopy(targets, 0, t, 0, nTargets);
+                bindControlled(remapControls, 0, t, nTargets, values);
+            }
             case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW -> {
                 checkMatrix(values, 2 << (2 * nTargets), "matrix");
                 System.arraycopy(values, 0, matrix, 0, values.length);
@@ -239,6 +255,8 @@ public final class KernelOp {
         if (nc == 0 && nt == 1) {
             kind = targets[0] >= LOG_L ? Kind.DENSE1_HIGH : Kind.DENSE1_LOW;
             if (kind == Kind.DENSE1_HIGH) insert(targets[0], false);
+        } else if (nc == 0 && nt == 3 && allHigh() && real && bindMux(u)) {
+            kind = Kind.MUX2_REAL_HIGH;
         } else if (nc == 0 && nt == 2 && targets[0] >= LOG_L && targets[1] >= LOG_L) {
             kind = dense2Kind(u);
             insert(targets[0], false);
@@ -344,7 +362,8 @@ public final class KernelOp {
             case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
             case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
             case SWAP -> configureSwap(t[0], t[1]);
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW -> bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW,
+                 MUX2_REAL_HIGH -> bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
         }
     }
 
@@ -372,6 +391,7 @@ public final class KernelOp {
             case EXCHANGE2_LOW -> LowPairSweeps.exchangeLow(seg, dim, this, from, to);
             case EXCHANGE2_MIXED -> LowPairSweeps.exchangeMixed(seg, dim, this, from, to);
             case PAIRS2_REAL_LOW -> LowPairSweeps.pairsLowReal(seg, dim, this, from, to);
+            case MUX2_REAL_HIGH -> MuxSweeps.mux2HighReal(seg, dim, this, from, to);
         }
     }
 
@@ -510,6 +530,51 @@ public final class KernelOp {
             exchange[3 * e + 2] = -im;
         }
         return Kind.EXCHANGE2_HIGH;
+    }
+
+    private boolean allHigh() {
+        for (int j = 0; j < nTargets; j++) if (targets[j] < LOG_L) return false;
+        return true;
+    }
+
+    /**
+     * A real 8×8 that never changes one target's value (every entry joining rows and columns that
+     * differ in that bit is exactly 0): two real 4×4 blocks on the other two targets, chosen by the
+     * selector, as a fused block of a CNOT ladder with its control's block is (see MuxSweeps). True,
+     * with the coefficients, offsets and skipped bits set, when some target is such a selector.
+     */
+    private boolean bindMux(double[] u) {
+        for (int js = 2; js >= 0; js--) {
+            if (!keeps(u, js)) continue;
+            int ja = js == 0 ? 1 : 0, jb = js == 2 ? 1 : 2;
+            for (int x = 0; x < 2; x++) {
+                for (int r = 0; r < 4; r++) {
+                    int row = ((r & 1) << ja) | ((r >> 1) << jb) | (x << js);
+                    for (int k = 0; k < 4; k++) {
+                        int col = ((k & 1) << ja) | ((k >> 1) << jb) | (x << js);
+                        muxCoef[16 * x + 4 * r + k] = u[2 * (8 * row + col)];
+                    }
+                }
+            }
+            for (int j = 0; j < 3; j++) insert(targets[j], false);
+            offsets[0] = 0;
+            offsets[1] = 1L << targets[ja];
+            offsets[2] = 1L << targets[jb];
+            offsets[3] = offsets[1] + offsets[2];
+            muxSelect = 1L << targets[js];
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the 8×8 (interleaved) has only zeros between rows and columns differing in local bit j. */
+    private static boolean keeps(double[] u, int j) {
+        for (int r = 0; r < 8; r++) {
+            for (int k = 0; k < 8; k++) {
+                if ((((r ^ k) >> j) & 1) != 0 && (u[2 * (8 * r + k)] != 0.0 || u[2 * (8 * r + k) + 1] != 0.0)) return false;
+            }
+        }
+        return true;
     }
 
     /** Row-major 4×4 entries the exchange table holds: (0,0), (3,3), (1,1), (1,2), (2,1), (2,2). */

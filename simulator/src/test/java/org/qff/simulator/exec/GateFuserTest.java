@@ -49,7 +49,8 @@ class GateFuserTest {
         List<GateFuser.Block> blocks = new GateFuser(2).fuse(c.gates(), c.qubits());
         assertEquals(7, blocks.size(), blocks.toString());
         CompiledCircuit compiled = Simulator.create().withFusion(2).compile(c);
-        assertEquals(7, compiled.operationCount());
+        // blocks (3,4)+(4,5) and (5,6)+(6,7) then run as multiplexed pairs (PairMuxing)
+        assertEquals(5, compiled.operationCount());
         assertEquals(15, Simulator.create().compile(c).operationCount());
         // wider blocks cover the ladder in fewer calls
         assertTrue(Simulator.create().withFusion(4).compile(c).operationCount() <= 3);
