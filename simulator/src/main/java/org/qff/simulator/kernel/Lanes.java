@@ -73,7 +73,12 @@ final class Lanes {
         return ba == bb ? i : i ^ ((1 << a) | (1 << b));
     }
 
-    /** The vector of L doubles starting at element {@code index} of the segment. */
+    /**
+     * The vector of L doubles starting at element {@code index} of the segment. For small kernels:
+     * in a kernel with many vectors live (more than about 8 loads and stores per iteration with
+     * hoisted coefficients), write the Vector API call out instead, since C2 refuses to inline this
+     * helper past its node-count cutoff and then boxes every vector (MuxSweeps has the measurement).
+     */
     static DoubleVector load(MemorySegment seg, long index) {
         return DoubleVector.fromMemorySegment(S, seg, index << 3, ORDER);
     }
