@@ -93,7 +93,7 @@ class GatheredRunsTest {
     @Test
     void gatheredRunsAllocateNothingPerRun() throws Exception {
         assertTrue(gatheredCircuit().gatheredRunCount() > 0, "no gathered run in " + gatheredCircuit());
-        long bytes = SteadyAllocation.cleanestOfTwoJvms(Workload.class, "gathered");
+        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "gathered");
         assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " runs allocated " + bytes + " bytes");
     }
 

@@ -67,7 +67,7 @@ class StridedRunsTest {
     @Test
     void inPlaceStridedRunsAllocateNothingPerRun() throws Exception {
         assertTrue(stridedCircuit().stridedInPlaceRunCount() > 0, "no in-place strided run in " + stridedCircuit());
-        long bytes = SteadyAllocation.cleanestOfTwoJvms(Workload.class, "strided in place");
+        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "strided in place");
         assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " runs allocated " + bytes + " bytes");
     }
 

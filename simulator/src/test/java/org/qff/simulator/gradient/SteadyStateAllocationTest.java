@@ -44,13 +44,13 @@ class SteadyStateAllocationTest {
 
     @Test
     void adjointGradientsDoNotAllocateInSteadyState() throws Exception {
-        long bytes = SteadyAllocation.cleanestOfTwoJvms(Workload.class, "adjoint");
+        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "adjoint");
         assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " gradients allocated " + bytes + " bytes");
     }
 
     @Test
     void batchedGradientsDoNotAllocateInSteadyState() throws Exception {
-        long bytes = SteadyAllocation.cleanestOfTwoJvms(Workload.class, "batched");
+        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "batched");
         assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " batched gradients allocated " + bytes + " bytes");
     }
 
