@@ -69,36 +69,41 @@ final class DenseSweeps {
      * A 4×4 on two high targets that only mixes |01⟩ with |10⟩ and puts phases on |00⟩ and |11⟩
      * (Heisenberg exchange e^{−iJ}⊕[[b, c], [c, b]]⊕e^{−iJ}, XX+YY rotations, …): 24 multiply-adds
      * per group instead of the dense kernel's 64, so the gate runs at the memory floor.
-     * Coefficients are broadcast from the op's table ({@link KernelOp#exchange}: d0, −d0i, d3,
-     * −d3i, then the 2×2 block with its negated imaginary parts) on each use, as in
-     * {@link #dense2High}: hoisting the 16 coefficient vectors out of the loop made C2 box every
-     * vector (measured: 190 B allocated per group, 10× slower).
+     * The 18 coefficients of the op's table ({@link KernelOp#exchange}: d0, −d0i, d3, −d3i, then
+     * the 2×2 block with its negated imaginary parts) are broadcast once, before the loop, and the
+     * Vector API calls are written out. Through the {@code Lanes} helpers, hoisting them made C2 box
+     * every vector (190 B allocated per group, 10× slower): past its node-count cutoff C2 refuses
+     * to inline the helpers (see MuxSweeps). Written out and hoisted against per-use broadcasts
+     * through the helpers, paired thread-CPU-time rounds in one JVM (2026-12-02): 0.81× at n = 20
+     * (1.40 → 1.15 sweeps) and 0.91× at n = 24 (1.11 → 1.01).
      */
     static void exchange2High(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.exchange;
         long[] off = op.offsets;
         int lowest = op.inserted[0];
+        long o1 = off[1] << 3, o2 = off[2] << 3, o3 = off[3] << 3, d = dim << 3;
+        DoubleVector t0 = b(t, 0), t1 = b(t, 1), t2 = b(t, 2), t3 = b(t, 3), t4 = b(t, 4), t5 = b(t, 5);
+        DoubleVector p6 = b(t, 6), p7 = b(t, 7), p8 = b(t, 8), p9 = b(t, 9), p10 = b(t, 10), p11 = b(t, 11);
+        DoubleVector q12 = b(t, 12), q13 = b(t, 13), q14 = b(t, 14), q15 = b(t, 15), q16 = b(t, 16), q17 = b(t, 17);
         for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
             long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
-                long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
+                long a0 = (first + j) << 3, a1 = a0 + o1, a2 = a0 + o2, a3 = a0 + o3;
                 // all loads first: see OneQubitSweeps#scale on 4K aliasing
-                DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
-                DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
-                store(x0r.fma(b(t, 0), x0i.mul(b(t, 2))), seg, a0);
-                store(x0r.fma(b(t, 1), x0i.mul(b(t, 0))), seg, dim + a0);
-                store(x3r.fma(b(t, 3), x3i.mul(b(t, 5))), seg, a3);
-                store(x3r.fma(b(t, 4), x3i.mul(b(t, 3))), seg, dim + a3);
-                // Block rows 1 and 2 as a loop, not two copies: the unrolled body passed C2's node
-                // limit (NodeCountInliningCutoff), and it then boxed every vector.
-                for (int h = 0; h < 2; h++) {
-                    long ab = a0 + off[1 + h];
-                    int r = 6 + 6 * h;
-                    // Re = Σ ur·xr + Σ (−ui)·xi, Im = Σ ur·xi + Σ ui·xr over the two inputs
-                    store(x1r.fma(b(t, r), x2r.fma(b(t, r + 3), x1i.fma(b(t, r + 2), x2i.mul(b(t, r + 5))))), seg, ab);
-                    store(x1i.fma(b(t, r), x2i.fma(b(t, r + 3), x1r.fma(b(t, r + 1), x2r.mul(b(t, r + 4))))), seg, dim + ab);
-                }
+                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0, ORDER), x1r = DoubleVector.fromMemorySegment(S, seg, a1, ORDER);
+                DoubleVector x2r = DoubleVector.fromMemorySegment(S, seg, a2, ORDER), x3r = DoubleVector.fromMemorySegment(S, seg, a3, ORDER);
+                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, d + a0, ORDER), x1i = DoubleVector.fromMemorySegment(S, seg, d + a1, ORDER);
+                DoubleVector x2i = DoubleVector.fromMemorySegment(S, seg, d + a2, ORDER), x3i = DoubleVector.fromMemorySegment(S, seg, d + a3, ORDER);
+                x0r.fma(t0, x0i.mul(t2)).intoMemorySegment(seg, a0, ORDER);
+                x0r.fma(t1, x0i.mul(t0)).intoMemorySegment(seg, d + a0, ORDER);
+                x3r.fma(t3, x3i.mul(t5)).intoMemorySegment(seg, a3, ORDER);
+                x3r.fma(t4, x3i.mul(t3)).intoMemorySegment(seg, d + a3, ORDER);
+                // Re = Σ ur·xr + Σ (−ui)·xi, Im = Σ ur·xi + Σ ui·xr over the two inputs
+                x1r.fma(p6, x2r.fma(p9, x1i.fma(p8, x2i.mul(p11)))).intoMemorySegment(seg, a1, ORDER);
+                x1i.fma(p6, x2i.fma(p9, x1r.fma(p7, x2r.mul(p10)))).intoMemorySegment(seg, d + a1, ORDER);
+                x1r.fma(q12, x2r.fma(q15, x1i.fma(q14, x2i.mul(q17)))).intoMemorySegment(seg, a2, ORDER);
+                x1i.fma(q12, x2i.fma(q15, x1r.fma(q13, x2r.mul(q16)))).intoMemorySegment(seg, d + a2, ORDER);
             }
             p = runEnd;
         }
