@@ -33,7 +33,9 @@ public final class CompiledCircuit {
         if (fusionWidth == 0) {
             for (Gate g : circuit.gates()) GateOps.add(g, out);
         } else {
-            for (GateFuser.Block block : new GateFuser(fusionWidth).fuse(circuit.gates(), circuit.qubits())) {
+            List<GateFuser.Block> blocks = new GateFuser(fusionWidth).fuse(circuit.gates(), circuit.qubits());
+            if (kernels instanceof VectorKernels) blocks = PairMuxing.merge(blocks);
+            for (GateFuser.Block block : blocks) {
                 if (block.gates().size() == 1 || allPermutations(block)) {
                     // Alone, or only moving amplitudes: the specialised kernels beat a dense block.
                     for (Gate g : block.gates()) GateOps.add(g, out);
@@ -42,11 +44,6 @@ public final class CompiledCircuit {
                     fused++;
                 }
             }
-        }
-        if (kernels instanceof VectorKernels) {
-            List<Op> muxed = PairMuxing.merge(out);
-            fused -= out.size() - muxed.size();
-            out = muxed;
         }
         if (kernels instanceof VectorKernels vk && blockQubits > 0 && circuit.qubits() > blockQubits) out = blocked(out, vk, circuit.qubits(), blockQubits);
         this.ops = out.toArray(Op[]::new);

@@ -138,9 +138,6 @@ final class FusedOp implements Op {
         prepared.setMatrix(matrix);
     }
 
-    /** The block's gates, in order. */
-    List<Gate> gates() { return List.of(members); }
-
     /** Whether the block's matrix depends on the bindings. */
     boolean isFixed() { return fixed; }
 

@@ -3,52 +3,65 @@ package org.qff.simulator.exec;
 import java.util.ArrayList;
 import java.util.List;
 import org.qff.simulator.circuit.Gate;
-import org.qff.simulator.circuit.GateKind;
+import org.qff.simulator.circuit.GateMatrices;
 import org.qff.simulator.kernel.VectorKernels;
 
 /**
- * Merges neighbouring fused two-qubit blocks into one pass when together they act on three high
- * qubits, are real for every binding, and leave one of the three qubits unchanged (it is only a
- * control or a Z-type phase in both): the merged block's 8×8 is then two real 4×4 chosen by that
- * qubit, applied by the multiplexed kernel (kernel.MuxSweeps) in one pass instead of two. A fused
- * CNOT ladder is such a chain: block j is RY(j+1) then CNOT(j, j+1), so blocks j and j+1 merge on
- * (j, j+1, j+2) with qubit j as the selector.
+ * Merges neighbouring fused blocks of two qubits each into one block when together they act on
+ * three high qubits, are real for every binding, and leave one of the three qubits unchanged (it
+ * is only a control or a Z-type phase in both): the merged block's 8×8 is then two real 4×4 chosen
+ * by that qubit, applied by the multiplexed kernel (kernel.MuxSweeps) in one pass instead of two.
+ * A fused CNOT ladder is such a chain: block j is RY(j+1) then CNOT(j, j+1), so blocks j and j+1
+ * merge on (j, j+1, j+2) with qubit j as the selector. A lone CNOT next to such a block (where one
+ * ladder layer meets the next) merges the same way. Pairs of blocks that only permute amplitudes,
+ * or only multiply them by phases, are left to the permutation and diagonal kernels.
  *
- * <p>Only adjacent ops merge, so no gate moves and the circuit is unchanged; the kernel choice is
- * made again on every re-binding (KernelOp#setMatrix), so a block that stops being multiplexed
+ * <p>Only adjacent blocks merge, so no gate moves and the circuit is unchanged; the kernel choice
+ * is made again on every re-binding (KernelOp#setMatrix), so a block that stops being multiplexed
  * still runs correctly.
  */
 final class PairMuxing {
     private PairMuxing() {}
 
-    static List<Op> merge(List<Op> ops) {
-        List<Op> out = new ArrayList<>(ops.size());
-        for (int i = 0; i < ops.size(); i++) {
-            if (i + 1 < ops.size() && ops.get(i) instanceof FusedOp a && ops.get(i + 1) instanceof FusedOp b && mergeable(a, b)) {
+    static List<GateFuser.Block> merge(List<GateFuser.Block> blocks) {
+        List<GateFuser.Block> out = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            GateFuser.Block a = blocks.get(i);
+            if (i + 1 < blocks.size() && mergeable(a, blocks.get(i + 1))) {
+                GateFuser.Block b = blocks.get(i + 1);
                 List<Gate> gates = new ArrayList<>(a.gates());
                 gates.addAll(b.gates());
-                out.add(new FusedOp(new GateFuser.Block(GateOps.qubits(a.qubitMask() | b.qubitMask()), gates)));
+                out.add(new GateFuser.Block(GateOps.qubits(mask(a) | mask(b)), gates));
                 i++;
             } else {
-                out.add(ops.get(i));
+                out.add(a);
             }
         }
         return out;
     }
 
-    static boolean mergeable(FusedOp a, FusedOp b) {
-        long union = a.qubitMask() | b.qubitMask();
-        if (Long.bitCount(union) != 3 || Long.bitCount(a.qubitMask()) != 2 || Long.bitCount(b.qubitMask()) != 2) return false;
-        int lowest = Long.numberOfTrailingZeros(union);
-        if (lowest < Integer.numberOfTrailingZeros(VectorKernels.lanes())) return false;
-        if (a.isDiagonal() || b.isDiagonal()) return false;
-        for (Gate g : a.gates()) if (!alwaysReal(g)) return false;
-        for (Gate g : b.gates()) if (!alwaysReal(g)) return false;
+    static boolean mergeable(GateFuser.Block a, GateFuser.Block b) {
+        long ma = mask(a), mb = mask(b), union = ma | mb;
+        if (Long.bitCount(union) != 3 || Long.bitCount(ma) != 2 || Long.bitCount(mb) != 2) return false;
+        if (Long.numberOfTrailingZeros(union) < Integer.numberOfTrailingZeros(VectorKernels.lanes())) return false;
+        boolean moves = false, mixes = false;
+        for (GateFuser.Block blk : List.of(a, b)) {
+            for (Gate g : blk.gates()) {
+                if (!alwaysReal(g)) return false;
+                moves |= !GateMatrices.isDiagonal(g.kind());
+                mixes |= !GateMatrices.isDiagonal(g.kind()) && !GateMatrices.isPermutation(g.kind());
+            }
+        }
+        if (!moves || !mixes) return false;
         for (long m = union; m != 0; m &= m - 1) {
             int q = Long.numberOfTrailingZeros(m);
             if (keeps(a.gates(), q) && keeps(b.gates(), q)) return true;
         }
         return false;
+    }
+
+    private static long mask(GateFuser.Block block) {
+        return GateOps.mask(block.qubits());
     }
 
     /** Whether no gate in the list changes qubit q's value (it may read it, or phase it by ±1). */

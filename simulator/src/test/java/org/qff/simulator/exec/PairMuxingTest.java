@@ -23,8 +23,8 @@ import org.qff.simulator.reference.DenseReference;
 class PairMuxingTest {
     private static final double TOL = 1e-12;
 
-    private static FusedOp block(Circuit c) {
-        return new FusedOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()));
+    private static GateFuser.Block block(Circuit c) {
+        return new GateFuser.Block(GateOps.qubits(mask(c)), c.gates());
     }
 
     private static long mask(Circuit c) {
@@ -35,8 +35,8 @@ class PairMuxingTest {
 
     @Test
     void mergesRealBlocksThatKeepOneHighQubit() {
-        FusedOp ladder34 = block(Circuit.builder(8).ry(4, 0.3).cx(3, 4).build());
-        FusedOp ladder45 = block(Circuit.builder(8).ry(5, Expr.trainable("a")).cx(4, 5).build());
+        GateFuser.Block ladder34 = block(Circuit.builder(8).ry(4, 0.3).cx(3, 4).build());
+        GateFuser.Block ladder45 = block(Circuit.builder(8).ry(5, Expr.trainable("a")).cx(4, 5).build());
         assertTrue(PairMuxing.mergeable(ladder34, ladder45));
         // qubit 3 only controls, qubit 5 is only phased by CZ: either can select
         assertTrue(PairMuxing.mergeable(block(Circuit.builder(8).h(4).cz(4, 5).build()), ladder34));
@@ -48,6 +48,11 @@ class PairMuxingTest {
         int lane = Integer.numberOfTrailingZeros(VectorKernels.lanes()) - 1;
         assertFalse(PairMuxing.mergeable(block(Circuit.builder(8).ry(lane + 1, 0.3).cx(lane, lane + 1).build()),
                 block(Circuit.builder(8).ry(lane + 2, 0.3).cx(lane + 1, lane + 2).build())));
+        // a lone CNOT next to a ladder block, as where two ladder layers meet
+        assertTrue(PairMuxing.mergeable(block(Circuit.builder(8).cx(3, 4).build()), ladder45));
+        // only permutations, or only phases: left to their own kernels
+        assertFalse(PairMuxing.mergeable(block(Circuit.builder(8).cx(3, 4).build()), block(Circuit.builder(8).cx(4, 5).build())));
+        assertFalse(PairMuxing.mergeable(block(Circuit.builder(8).cz(3, 4).build()), block(Circuit.builder(8).cz(4, 5).z(5).build())));
         // qubit 3 as a target of the second block's CNOT: 4 and 5 change too
         assertFalse(PairMuxing.mergeable(ladder34, block(Circuit.builder(8).ry(5, 0.2).cx(5, 3).build())));
     }
