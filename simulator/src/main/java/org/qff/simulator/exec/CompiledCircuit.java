@@ -34,9 +34,13 @@ public final class CompiledCircuit {
             for (Gate g : circuit.gates()) GateOps.add(g, out);
         } else {
             List<GateFuser.Block> blocks = new GateFuser(fusionWidth).fuse(circuit.gates(), circuit.qubits());
-            if (kernels instanceof VectorKernels) blocks = PairMuxing.merge(blocks);
+            boolean vector = kernels instanceof VectorKernels;
+            if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {
-                if (block.gates().size() == 1 || allPermutations(block)) {
+                if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {
+                    out.add(new TileOp(block));
+                    fused++;
+                } else if (block.gates().size() == 1 || allPermutations(block)) {
                     // Alone, or only moving amplitudes: the specialised kernels beat a dense block.
                     for (Gate g : block.gates()) GateOps.add(g, out);
                 } else {

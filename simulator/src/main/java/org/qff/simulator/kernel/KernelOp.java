@@ -32,7 +32,9 @@ public final class KernelOp {
         /** Two-target kernels with a low target: {@link LowPairSweeps}. */
         EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW,
         /** A real 8×8 on three high targets that never changes one of them: {@link MuxSweeps}. */
-        MUX2_REAL_HIGH }
+        MUX2_REAL_HIGH,
+        /** Real 2×2 gates on three high targets, then a permutation, maybe selected by a fourth: {@link TileSweeps}. */
+        TILE3_REAL_HIGH }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -61,6 +63,15 @@ public final class KernelOp {
      */
     final double[] muxCoef = new double[32];
     long muxSelect;
+    /**
+     * TILE3_REAL_HIGH: A, B, C (row-major real 2×2 on targets 0, 1, 2); the byte offsets of the
+     * eight amplitudes a group indexes (local index k: bit j ↔ target j); where register k goes
+     * for selector value x (tileStore[8x + k], from tilePerm[8x + k]); the selector's bit, or 0.
+     */
+    final double[] tileRot = new double[12];
+    final long[] tileLoad = new long[8], tileStore = new long[16];
+    final int[] tilePerm = new int[16];
+    long tileSelect;
     private final int[] pairScratch = new int[4], pairCount = new int[2], pairFree = new int[4];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
@@ -129,6 +140,25 @@ public final class KernelOp {
         KernelOp op = new KernelOp();
         op.configureControlledX(controls, controls.length, target);
         return op;
+    }
+
+    /**
+     * A rotation tile: real 2×2 matrices A, B, C ({@code rotations}, row-major, 12 entries) on the
+     * three {@code targets}, then the permutation sending local index k to {@code perm[k]} (local
+     * bit j ↔ targets[j]), or to {@code perm[8 + k]} where qubit {@code selector} is 1. Without a
+     * selector (−1) only perm[0..7] is used. Every qubit must be at or above the vector width's log.
+     */
+    public static KernelOp tile(int[] targets, int selector, double[] rotations, int[] perm) {
+        KernelOp op = new KernelOp();
+        op.configureTile(targets, selector, rotations, perm);
+        return op;
+    }
+
+    /** New A, B, C for a rotation tile, without allocating. */
+    public void setRotations(double[] rotations) {
+        if (kind != Kind.TILE3_REAL_HIGH) throw new IllegalStateException("setRotations on a " + kind + " op");
+        checkMatrix(rotations, 12, "rotations");
+        System.arraycopy(rotations, 0, tileRot, 0, 12);
     }
 
     /** Exchange of qubits a and b. */
@@ -331,6 +361,39 @@ public final class KernelOp {
         matrix[4] = 1;
     }
 
+    void configureTile(int[] tgt, int selector, double[] rotations, int[] perm) {
+        if (tgt.length != 3) throw new IllegalArgumentException("a rotation tile has 3 targets, not " + tgt.length);
+        checkMatrix(rotations, 12, "rotations");
+        int perms = selector < 0 ? 1 : 2;
+        if (perm.length < 8 * perms) throw new IllegalArgumentException("a rotation tile needs " + 8 * perms + " permutation entries, got " + perm.length);
+        for (int x = 0; x < perms; x++) {
+            int seen = 0;
+            for (int k = 0; k < 8; k++) {
+                int to = perm[8 * x + k];
+                if (to < 0 || to > 7 || (seen & (1 << to)) != 0) throw new IllegalArgumentException("tile permutation " + java.util.Arrays.toString(perm) + " is not a permutation of 0..7");
+                seen |= 1 << to;
+            }
+        }
+        reset(Kind.TILE3_REAL_HIGH);
+        for (int j = 0; j < 3; j++) addTarget(tgt[j]);
+        if (selector >= 0) addTarget(selector);
+        for (int j = 0; j < nTargets; j++) {
+            if (targets[j] < LOG_L) throw new IllegalArgumentException("rotation tile qubit " + targets[j] + " is below " + LOG_L + " (a lane bit)");
+            insert(targets[j], false);
+        }
+        System.arraycopy(rotations, 0, tileRot, 0, 12);
+        for (int k = 0; k < 8; k++) {
+            long o = 0;
+            for (int j = 0; j < 3; j++) if (((k >> j) & 1) != 0) o += 1L << targets[j];
+            tileLoad[k] = o << 3;
+        }
+        for (int i = 0; i < 16; i++) {
+            tilePerm[i] = i < 8 * perms ? perm[i] : perm[i & 7];
+            tileStore[i] = tileLoad[tilePerm[i]];
+        }
+        tileSelect = selector < 0 ? 0 : 1L << selector;
+    }
+
     void configureSwap(int a, int b) {
         reset(Kind.SWAP);
         addTarget(Math.min(a, b));
@@ -362,12 +425,17 @@ public final class KernelOp {
             case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
             case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
             case SWAP -> configureSwap(t[0], t[1]);
+            case TILE3_REAL_HIGH -> {
+                System.arraycopy(t, 0, tileTargets, 0, 3);
+                configureTile(tileTargets, src.nTargets == 4 ? t[3] : -1, src.tileRot, src.tilePerm);
+            }
             case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW,
                  MUX2_REAL_HIGH -> bindControlled(cq, src.nControls, t, src.nTargets, src.matrix);
         }
     }
 
     private final int[] remapTargets = new int[StateVector.MAX_QUBITS], remapControls = new int[StateVector.MAX_QUBITS];
+    private final int[] tileTargets = new int[3];
 
     // ---------------------------------------------------------------- application
 
@@ -392,6 +460,7 @@ public final class KernelOp {
             case EXCHANGE2_MIXED -> LowPairSweeps.exchangeMixed(seg, dim, this, from, to);
             case PAIRS2_REAL_LOW -> LowPairSweeps.pairsLowReal(seg, dim, this, from, to);
             case MUX2_REAL_HIGH -> MuxSweeps.mux2HighReal(seg, dim, this, from, to);
+            case TILE3_REAL_HIGH -> TileSweeps.tile(seg, dim, this, from, to);
         }
     }
 
@@ -424,6 +493,8 @@ public final class KernelOp {
      */
     void applyScalar(StateVector st, double[] work) {
         long dim = st.dimension();
+        // a tile's qubits are all at or above LOG_L, so its states have at least L amplitudes
+        if (kind == Kind.TILE3_REAL_HIGH) throw new IllegalStateException("a rotation tile on a state of " + dim + " amplitudes");
         if (kind == Kind.SCALE) {
             for (long i = 0; i < dim; i++) st.set(i, st.re(i) * c, st.im(i) * c);
             return;

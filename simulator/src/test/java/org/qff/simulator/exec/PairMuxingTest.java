@@ -65,9 +65,11 @@ class PairMuxingTest {
             Circuit c = GateFuserTest.layered(n, 3);
             CompiledCircuit plain = Simulator.create().withCacheBlocking(0).compile(c);
             CompiledCircuit muxed = Simulator.create().withFusion(2).withCacheBlocking(0).compile(c);
-            // one layer fuses to ladder blocks (q, q+1), q = 0..n-2; pairs of them merge from q = lowestHigh on
-            int merges = (n - 1 - lowestHigh) / 2;
-            assertEquals(n - 1 - merges, Simulator.create().withFusion(2).withCacheBlocking(0).compile(GateFuserTest.layered(n, 1)).operationCount());
+            // one layer fuses to ladder blocks (q, q+1), q = 0..n-2; from q = lowestHigh on, runs of
+            // three become rotation tiles (RotationTiles) and a remaining pair a multiplexed pair
+            int high = n - 1 - lowestHigh, rest = high % 3;
+            int calls = lowestHigh + high / 3 + (rest == 2 ? 1 : rest);
+            assertEquals(calls, Simulator.create().withFusion(2).withCacheBlocking(0).compile(GateFuserTest.layered(n, 1)).operationCount());
             assertTrue(muxed.operationCount() < new GateFuser(2).fuse(c.gates(), n).size(), "n = " + n + ": nothing merged");
             List<CompiledCircuit> variants = List.of(muxed,
                     Simulator.create().withFusion(2).withCacheBlocking(Math.max(lowestHigh + 3, n - 3)).compile(c),

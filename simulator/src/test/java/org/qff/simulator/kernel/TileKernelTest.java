@@ -1,0 +1,186 @@
+package org.qff.simulator.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.qff.simulator.kernel.KernelTestSupport.TOL;
+import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
+import static org.qff.simulator.kernel.KernelTestSupport.assertStatesIdentical;
+import static org.qff.simulator.kernel.KernelTestSupport.randomState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.qff.simulator.ScalarKernels;
+import org.qff.simulator.StateVector;
+
+/**
+ * The rotation tile ({@link TileSweeps}): real A, B, C on three high targets, then a permutation,
+ * with or without a selector qubit. Checked against the scalar dense reference of the same 8×8 or
+ * 16×16 for every ordered triple of high qubits and every selector; bit-identical however the
+ * groups are split (ranges, threads, contiguous and strided cache blocks), and through gathered
+ * buffers (remapped); re-bound rotations; bad arguments.
+ *
+ * <p>Tolerance: {@link KernelTestSupport#TOL} (1e-12). The tile applies three 2×2 products where
+ * the reference forms one 8-term sum per row, so they differ by rounding, a few ulps of the
+ * amplitudes; a wrong pair, coefficient, permutation entry or selector gives errors of the size of
+ * the amplitudes (≥ 1e-2 for n ≤ 10).
+ */
+class TileKernelTest {
+
+    static double[] randomRotations(Random rnd) {
+        double[] r = new double[12];
+        for (int i = 0; i < 12; i++) r[i] = rnd.nextGaussian();
+        return r;
+    }
+
+    static int[] randomPerms(Random rnd) {
+        int[] p = new int[16];
+        for (int x = 0; x < 2; x++) {
+            for (int k = 0; k < 8; k++) p[8 * x + k] = k;
+            for (int i = 7; i > 0; i--) {
+                int j = rnd.nextInt(i + 1), t = p[8 * x + i];
+                p[8 * x + i] = p[8 * x + j];
+                p[8 * x + j] = t;
+            }
+        }
+        return p;
+    }
+
+    /** The tile as a dense matrix (interleaved) on (targets..., selector): local bit 3 ↔ selector. */
+    static double[] dense(double[] r, int[] perm, boolean selector) {
+        int dim = selector ? 16 : 8;
+        double[] u = new double[2 * dim * dim];
+        for (int x = 0; x < dim / 8; x++) {
+            for (int m = 0; m < 8; m++) {
+                for (int k = 0; k < 8; k++) {
+                    double v = r[2 * (m & 1) + (k & 1)] * r[4 + 2 * ((m >> 1) & 1) + ((k >> 1) & 1)] * r[8 + 2 * (m >> 2) + (k >> 2)];
+                    int row = perm[8 * x + m] + 8 * x, col = k + 8 * x;
+                    u[2 * (dim * row + col)] = v;
+                }
+            }
+        }
+        return u;
+    }
+
+    private static int[] with(int[] q, int s) {
+        return s < 0 ? q : new int[] {q[0], q[1], q[2], s};
+    }
+
+    @Test
+    void everyHighTripleAndSelectorMatchesTheScalarReference() {
+        Random rnd = new Random(41);
+        VectorKernels vk = VectorKernels.singleThreaded();
+        int n = 8;
+        for (int a = Lanes.LOG_L; a < n; a++) {
+            for (int b = Lanes.LOG_L; b < n; b++) {
+                for (int c = Lanes.LOG_L; c < n; c++) {
+                    if (a == b || b == c || a == c) continue;
+                    for (int s = -1; s < n; s++) {
+                        if (s >= 0 && (s < Lanes.LOG_L || s == a || s == b || s == c)) continue;
+                        int[] q = {a, b, c};
+                        double[] r = randomRotations(rnd);
+                        int[] perm = randomPerms(rnd);
+                        KernelOp op = KernelOp.tile(q, s, r, perm);
+                        assertEquals(KernelOp.Kind.TILE3_REAL_HIGH, op.kind);
+                        try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                            ScalarKernels.INSTANCE.denseK(ref, with(q, s), dense(r, perm, s >= 0));
+                            vk.apply(vec, op);
+                            assertStatesClose(ref, vec, TOL, java.util.Arrays.toString(q) + " selector " + s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void bitIdenticalHoweverTheGroupsAreSplitAndThroughBlocks() {
+        Random rnd = new Random(42);
+        int n = 9;
+        for (int[] qs : new int[][] {{3, 4, 5, 6}, {8, 3, 6, -1}, {5, 7, 4, 8}}) {
+            int[] q = {qs[0], qs[1], qs[2]};
+            KernelOp op = KernelOp.tile(q, qs[3], randomRotations(rnd), randomPerms(rnd));
+            try (StateVector ref = randomState(n, rnd); StateVector single = ref.copy()) {
+                long dim = ref.dimension(), groups = op.groups(dim);
+                double[] work = new double[KernelOp.workSize()];
+                op.run(single.segment(), dim, 0, groups, work);
+                for (long cut = 0; cut <= groups; cut += 3) {
+                    try (StateVector split = ref.copy()) {
+                        op.run(split.segment(), dim, 0, cut, work);
+                        for (long g = cut; g < groups; g++) op.run(split.segment(), dim, g, g + 1, work);
+                        assertStatesIdentical(single, split, "cut at " + cut);
+                    }
+                }
+                try (StateVector many = ref.copy()) {
+                    VectorKernels.withThreads(2, 2).apply(many, op);
+                    assertStatesIdentical(single, many, "2 threads");
+                }
+            }
+        }
+        // a chain of tiles on contiguous blocks 2^7..2^10, and on strided blocks [0, 5) ∪ [7, 10)
+        n = 10;
+        for (int c = 7; c <= n; c++) {
+            List<KernelOp> ops = new ArrayList<>();
+            for (int a = Lanes.LOG_L; a + 3 < c; a += 2) ops.add(KernelOp.tile(new int[] {a + 1, a + 2, a + 3}, a, randomRotations(rnd), randomPerms(rnd)));
+            for (int threads : new int[] {1, 2}) {
+                try (StateVector plain = randomState(n, rnd); StateVector blocked = plain.copy()) {
+                    for (KernelOp op : ops) VectorKernels.singleThreaded().apply(plain, op);
+                    VectorKernels.withThreads(threads, 1).applyBlocked(blocked, ops, c);
+                    assertStatesIdentical(plain, blocked, "block 2^" + c + ", " + threads + " threads");
+                }
+            }
+        }
+        List<KernelOp> high = new ArrayList<>(), buffer = new ArrayList<>();
+        int[] map = new int[StateVector.MAX_QUBITS];
+        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
+        for (int[] qs : new int[][] {{7, 8, 9, 4}, {9, 3, 8, 7}, {4, 8, 7, -1}}) {
+            KernelOp op = KernelOp.tile(new int[] {qs[0], qs[1], qs[2]}, qs[3], randomRotations(rnd), randomPerms(rnd));
+            high.add(op);
+            KernelOp remapped = KernelOp.scale(1.0);
+            remapped.remapFrom(op, map);
+            assertEquals(KernelOp.Kind.TILE3_REAL_HIGH, remapped.kind);
+            buffer.add(remapped);
+        }
+        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
+            for (KernelOp op : high) VectorKernels.singleThreaded().apply(plain, op);
+            VectorKernels.singleThreaded().applyBlocked(inPlace, high, 5, 7);
+            assertStatesIdentical(plain, inPlace, "strided in place");
+            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
+            assertStatesClose(plain, gathered, TOL, "gathered");
+        }
+    }
+
+    @Test
+    void reboundRotationsApply() {
+        Random rnd = new Random(43);
+        int[] q = {6, 3, 5};
+        int[] perm = randomPerms(rnd);
+        KernelOp op = KernelOp.tile(q, 4, randomRotations(rnd), perm);
+        for (int round = 0; round < 4; round++) {
+            double[] r = randomRotations(rnd);
+            op.setRotations(r);
+            try (StateVector ref = randomState(8, rnd); StateVector vec = ref.copy()) {
+                ScalarKernels.INSTANCE.denseK(ref, with(q, 4), dense(r, perm, true));
+                VectorKernels.singleThreaded().apply(vec, op);
+                assertStatesClose(ref, vec, TOL, "round " + round);
+            }
+        }
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithTheValue() {
+        Random rnd = new Random(44);
+        double[] r = randomRotations(rnd);
+        int[] perm = randomPerms(rnd);
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {2, 4, 5}, -1, r, perm)); // a lane bit
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 4}, -1, r, perm)); // repeated
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 5}, 5, r, perm)); // selector is a target
+        int[] notPerm = perm.clone();
+        notPerm[1] = notPerm[0];
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 5}, 6, r, notPerm));
+        double[] nan = r.clone();
+        nan[7] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 5}, 6, nan, perm));
+    }
+}
