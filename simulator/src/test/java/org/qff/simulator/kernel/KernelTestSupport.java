@@ -103,6 +103,17 @@ final class KernelTestSupport {
         }
     }
 
+    /** Applying the ops one by one, and block by block (2^c-amplitude blocks, 1 and 2 threads), gives the same bits. */
+    static void assertBlockedEqualsPlain(java.util.List<KernelOp> ops, int n, int c, Random rnd) {
+        for (int threads : new int[] {1, 2}) {
+            try (StateVector plain = randomState(n, rnd); StateVector blocked = plain.copy()) {
+                for (KernelOp op : ops) VectorKernels.singleThreaded().apply(plain, op);
+                VectorKernels.withThreads(threads, 1).applyBlocked(blocked, ops, c);
+                assertStatesIdentical(plain, blocked, "block 2^" + c + ", " + threads + " threads");
+            }
+        }
+    }
+
     static void assertStatesIdentical(StateVector expected, StateVector actual, String what) {
         for (long i = 0; i < expected.dimension(); i++) {
             if (Double.doubleToRawLongBits(expected.re(i)) != Double.doubleToRawLongBits(actual.re(i))

@@ -144,13 +144,7 @@ class MuxKernelTest {
         for (int c = Lanes.LOG_L + 3; c <= n; c++) {
             List<KernelOp> ops = new ArrayList<>();
             for (int a = Lanes.LOG_L; a + 2 < c; a++) ops.add(KernelOp.dense(new int[] {a, a + 1, a + 2}, randomMux(rnd.nextInt(3), rnd)));
-            for (int threads : new int[] {1, 2}) {
-                try (StateVector plain = randomState(n, rnd); StateVector blocked = plain.copy()) {
-                    for (KernelOp op : ops) VectorKernels.singleThreaded().apply(plain, op);
-                    VectorKernels.withThreads(threads, 1).applyBlocked(blocked, ops, c);
-                    assertStatesIdentical(plain, blocked, "block 2^" + c + ", " + threads + " threads");
-                }
-            }
+            KernelTestSupport.assertBlockedEqualsPlain(ops, n, c, rnd);
         }
         // strided blocks [0, 4) ∪ [7, 10): in place and gathered (ops remapped to buffer qubits 4..6)
         List<KernelOp> high = new ArrayList<>(), buffer = new ArrayList<>();

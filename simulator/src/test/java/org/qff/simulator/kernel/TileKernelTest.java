@@ -123,13 +123,7 @@ class TileKernelTest {
         for (int c = 7; c <= n; c++) {
             List<KernelOp> ops = new ArrayList<>();
             for (int a = Lanes.LOG_L; a + 3 < c; a += 2) ops.add(KernelOp.tile(new int[] {a + 1, a + 2, a + 3}, a, randomRotations(rnd), randomPerms(rnd)));
-            for (int threads : new int[] {1, 2}) {
-                try (StateVector plain = randomState(n, rnd); StateVector blocked = plain.copy()) {
-                    for (KernelOp op : ops) VectorKernels.singleThreaded().apply(plain, op);
-                    VectorKernels.withThreads(threads, 1).applyBlocked(blocked, ops, c);
-                    assertStatesIdentical(plain, blocked, "block 2^" + c + ", " + threads + " threads");
-                }
-            }
+            KernelTestSupport.assertBlockedEqualsPlain(ops, n, c, rnd);
         }
         List<KernelOp> high = new ArrayList<>(), buffer = new ArrayList<>();
         int[] map = new int[StateVector.MAX_QUBITS];
