@@ -34,7 +34,9 @@ public final class CompiledCircuit {
             for (Gate g : circuit.gates()) GateOps.add(g, out);
         } else {
             List<GateFuser.Block> blocks = new GateFuser(fusionWidth).fuse(circuit.gates(), circuit.qubits());
-            boolean vector = kernels instanceof VectorKernels;
+            // Structured merges of neighbouring blocks (their dense parts stay two-qubit: two 4×4, or
+            // three 2×2 and a permutation), so only from fusion width 2 on, and only where their kernels are.
+            boolean vector = kernels instanceof VectorKernels && fusionWidth >= 2;
             if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {
                 if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {

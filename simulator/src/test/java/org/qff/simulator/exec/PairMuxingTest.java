@@ -71,6 +71,8 @@ class PairMuxingTest {
             int calls = lowestHigh + high / 3 + (rest == 2 ? 1 : rest);
             assertEquals(calls, Simulator.create().withFusion(2).withCacheBlocking(0).compile(GateFuserTest.layered(n, 1)).operationCount());
             assertTrue(muxed.operationCount() < new GateFuser(2).fuse(c.gates(), n).size(), "n = " + n + ": nothing merged");
+            // fusion width 1 asks for one-qubit blocks: nothing is merged across them
+            assertEquals(new GateFuser(1).fuse(c.gates(), n).size(), Simulator.create().withFusion(1).withCacheBlocking(0).compile(c).operationCount());
             List<CompiledCircuit> variants = List.of(muxed,
                     Simulator.create().withFusion(2).withCacheBlocking(Math.max(lowestHigh + 3, n - 3)).compile(c),
                     Simulator.using(VectorKernels.withThreads(2, 1)).withFusion(2).withCacheBlocking(0).compile(c));
