@@ -67,9 +67,10 @@ public final class CompiledCircuit {
         List<Op> run = new ArrayList<>();
         long mask = 0;
         int[] split = null;
-        for (Op op : ops) {
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
             int[] grown = split(mask | op.qubitMask(), n, blockQubits, minLow);
-            if (grown != null) {
+            if (grown != null && !(grown[1] < n && contiguousRunAhead(ops, i, mask, n, blockQubits, minLow))) {
                 run.add(op);
                 mask |= op.qubitMask();
                 split = grown;
@@ -87,6 +88,27 @@ public final class CompiledCircuit {
         }
         flush(run, split, out, vk, n, blockQubits);
         return out;
+    }
+
+    /**
+     * Whether ops i, i+1, … all fit a contiguous block up to an op that the current strided run
+     * (qubits {@code runMask}) cannot take but a contiguous block can: that contiguous run comes
+     * anyway, so ops from i on are better in it. There they run on a 1 MiB block with L1
+     * sub-blocks (SubBlocks); in the strided run they would stream its wider block from L3. In the
+     * layered benchmark circuit these are the next layer's lane-qubit blocks and first tile, which
+     * the greedy grouping put at the end of the previous layer's strided run.
+     */
+    private static boolean contiguousRunAhead(List<Op> ops, int i, long runMask, int n, int blockQubits, int minLow) {
+        long contiguous = blockQubits >= 64 ? -1L : (1L << blockQubits) - 1;
+        if ((runMask & ~contiguous) == 0) return false;
+        long low = 0;
+        for (int j = i; j < ops.size(); j++) {
+            long m = ops.get(j).qubitMask();
+            if (((low | m) & ~contiguous) != 0) return false;
+            if (split(runMask | low | m, n, blockQubits, minLow) == null) return j > i;
+            low |= m;
+        }
+        return false;
     }
 
     /**
@@ -180,6 +202,13 @@ public final class CompiledCircuit {
         int k = 0;
         for (Op op : ops) if (op instanceof BlockedOps b && b.strided()) k++;
         return k;
+    }
+
+    /** The qubits of each kernel call whose run is on strided cache blocks, in order (for tests). */
+    List<Long> stridedRunMasks() {
+        List<Long> masks = new ArrayList<>();
+        for (Op op : ops) if (op instanceof GatheredOps || (op instanceof BlockedOps b && b.strided())) masks.add(op.qubitMask());
+        return masks;
     }
 
     /** Number of those calls that are fused blocks. */
