@@ -181,28 +181,20 @@ public final class KernelOp {
 
     /** New matrix (dense ops) or diagonal (diagonal ops) of the same size, without allocating. */
     public void setMatrix(double[] values) {
-        // three high targets: whether a selector exists depends on the matrix, so choose afresh
-        Kind k = nTargets == 3 && nControls == 0 && allHigh() ? Kind.MUX2_REAL_HIGH : kind;
-        switch (k) {
-            case MUX2_REAL_HIGH -> {
-                checkMatrix(values, 2 << (2 * nTargets), "matrix");
-                int[] t = remapTargets;
-                System.arraycopy(targets, 0, t, 0, nTargets);
-                bindControlled(remapControls, 0, t, nTargets, values);
-            }
-            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW -> {
-                checkMatrix(values, 2 << (2 * nTargets), "matrix");
-                System.arraycopy(values, 0, matrix, 0, values.length);
-                real = isReal(values);
-                // GENERIC and the low-pair kernels share their set-up: the kernel follows the new matrix
-                if (kind == Kind.GENERIC || LowPairSweeps.isLowPairKind(kind)) chooseLowKernel();
-                // the same groups and offsets serve both two-high-target kernels
-                if (kind == Kind.DENSE2_HIGH || kind == Kind.EXCHANGE2_HIGH || kind == Kind.PAIRS2_REAL_HIGH) kind = dense2Kind(values);
-            }
+        switch (kind) {
             case DIAGONAL -> {
                 checkMatrix(values, 2 << nTargets, "diagonal");
                 System.arraycopy(values, 0, matrix, 0, values.length);
                 buildDiagonalTable();
+            }
+            case DENSE1_HIGH, DENSE1_LOW, DENSE2_HIGH, EXCHANGE2_HIGH, PAIRS2_REAL_HIGH, GENERIC, EXCHANGE2_LOW, EXCHANGE2_MIXED, PAIRS2_REAL_LOW,
+                 MUX2_REAL_HIGH -> {
+                // the kernel follows the new matrix (a 4×4 may stop being an exchange, an 8×8 may
+                // gain or lose its selector): the same set-up as a new op, on the same qubits
+                checkMatrix(values, 2 << (2 * nTargets), "matrix");
+                System.arraycopy(targets, 0, remapTargets, 0, nTargets);
+                System.arraycopy(controls, 0, remapControls, 0, nControls);
+                bindControlled(remapControls, nControls, remapTargets, nTargets, values);
             }
             default -> throw new IllegalStateException("setMatrix on a " + kind + " op");
         }
@@ -587,7 +579,7 @@ public final class KernelOp {
      * the exchange kernel's coefficient table.
      */
     private Kind dense2Kind(double[] u) {
-        if (isReal(u) && twoPairs(u)) return Kind.PAIRS2_REAL_HIGH;
+        if (real && twoPairs(u)) return Kind.PAIRS2_REAL_HIGH;
         for (int r = 0; r < 4; r++) {
             for (int k = 0; k < 4; k++) {
                 boolean inBlock = r == k || (r == 1 && k == 2) || (r == 2 && k == 1);
@@ -697,10 +689,6 @@ public final class KernelOp {
             return true;
         }
         return false;
-    }
-
-    private static boolean isReal(double[] u) {
-        return isReal(u, u.length);
     }
 
     private static boolean isReal(double[] u, int len) {

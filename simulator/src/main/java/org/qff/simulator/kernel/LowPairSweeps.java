@@ -67,11 +67,6 @@ final class LowPairSweeps {
         return null;
     }
 
-    /** Whether {@code k} is one of this class's kinds (they share GENERIC's set-up). */
-    static boolean isLowPairKind(KernelOp.Kind k) {
-        return k == KernelOp.Kind.EXCHANGE2_LOW || k == KernelOp.Kind.EXCHANGE2_MIXED || k == KernelOp.Kind.PAIRS2_REAL_LOW;
-    }
-
     /** Every row of the real 4×4 has at most two nonzero entries (an RY then a CNOT, a SWAP, …). */
     static boolean twoPerRow(double[] u) {
         for (int r = 0; r < 4; r++) {

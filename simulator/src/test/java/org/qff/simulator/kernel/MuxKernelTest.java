@@ -170,6 +170,24 @@ class MuxKernelTest {
     }
 
     @Test
+    void rebindingADiagonalOnThreeHighQubitsKeepsItDiagonal() {
+        // a fused diagonal block (RZ, CZ, … on three high qubits) is re-bound through setMatrix too
+        Random rnd = new Random(36);
+        int[] q = {5, 3, 4};
+        KernelOp op = KernelOp.diagonal(q, KernelTestSupport.randomPhases(3, rnd));
+        for (int round = 0; round < 3; round++) {
+            double[] d = KernelTestSupport.randomPhases(3, rnd);
+            op.setMatrix(d);
+            assertEquals(KernelOp.Kind.DIAGONAL, op.kind);
+            try (StateVector ref = randomState(7, rnd); StateVector vec = ref.copy()) {
+                ScalarKernels.INSTANCE.diagonal(ref, q, d);
+                VectorKernels.singleThreaded().apply(vec, op);
+                assertStatesClose(ref, vec, TOL, "round " + round);
+            }
+        }
+    }
+
+    @Test
     void rebindingMovesBetweenTheMuxAndGenericKernels() {
         Random rnd = new Random(35);
         VectorKernels vk = VectorKernels.singleThreaded();
