@@ -46,6 +46,24 @@ public final class SteadyAllocation {
     }
 
     /**
+     * Fails unless {@code workload} (run with {@code arg} in fresh JVMs, {@link #cleanestOfFreshJvms})
+     * has a round of {@value #CALLS} calls allocating less than {@link #BOUND}; {@code calls} names
+     * them in the message.
+     */
+    public static void assertAllocatesNothing(Class<?> workload, String arg, String calls) throws Exception {
+        long bytes = cleanestOfFreshJvms(workload, arg);
+        org.junit.jupiter.api.Assertions.assertTrue(bytes < BOUND, "cleanest round of " + CALLS + " " + calls + " allocated " + bytes + " bytes");
+    }
+
+    /** {@link #cleanestRound} of runs of a compiled circuit, its first trainable re-bound in place before each. */
+    public static long cleanestCircuitRound(org.qff.simulator.exec.CompiledCircuit cc, org.qff.simulator.circuit.Bindings b, StateVector s) {
+        return cleanestRound(i -> {
+            b.trainables()[0] = 0.001 * i; // new parameters each run, re-bound in place
+            cc.run(b, s);
+        });
+    }
+
+    /**
      * Runs {@code workload}'s main (which prints "cleanest &lt;bytes&gt;") with {@code arg} in a fresh
      * JVM on this class path, and in up to {@value #JVMS} − 1 more while each allocated; the lowest
      * result. Three, not two: on 2026-12-02 both of two JVMs kept an allocating compilation once in

@@ -204,18 +204,7 @@ public final class VectorKernels implements GateKernels {
         int c = Math.max(lowQubits, LOG_L);
         int h = Math.max(highFrom, c);
         long blocks = 1L << (h - c);
-        if (pool != null && n >= minParallelQubits && blocks >= threads) {
-            synchronized (pool) {
-                blockTask.set(s, ops, c, h);
-                try {
-                    pool.run(blockTask, blocks);
-                } finally {
-                    blockTask.clear();
-                }
-            }
-        } else {
-            runBlocks(s.segment(), s.dimension(), n, c, h, ops, 0, blocks, sc.work);
-        }
+        if (!onPool(blockTask, s, ops, c, h, blocks)) runBlocks(s.segment(), s.dimension(), n, c, h, ops, 0, blocks, sc.work);
     }
 
     /**
@@ -243,18 +232,27 @@ public final class VectorKernels implements GateKernels {
             }
         }
         long blocks = 1L << (highFrom - lowQubits);
-        if (pool != null && n >= minParallelQubits && blocks >= threads) {
-            synchronized (pool) {
-                gatherTask.set(s, bufferOps, lowQubits, highFrom);
-                try {
-                    pool.run(gatherTask, blocks);
-                } finally {
-                    gatherTask.clear();
-                }
-            }
-        } else {
+        if (!onPool(gatherTask, s, bufferOps, lowQubits, highFrom, blocks)) {
             GatheredBlocks.run(s.segment(), s.dimension(), n, lowQubits, highFrom, bufferOps, 0, blocks, SCRATCH.get().work);
         }
+    }
+
+    /**
+     * Runs the blocks on the pool when it is worth it (a large enough state, a block per thread),
+     * with the task holding the arguments for the duration; false when the caller should run them
+     * on its own thread. The tasks are this object's fields, so pool runs are serialised on it.
+     */
+    private boolean onPool(BlockTask task, StateVector s, List<KernelOp> ops, int c, int h, long blocks) {
+        if (pool == null || s.qubits() < minParallelQubits || blocks < threads) return false;
+        synchronized (pool) {
+            task.set(s, ops, c, h);
+            try {
+                pool.run(task, blocks);
+            } finally {
+                task.clear();
+            }
+        }
+        return true;
     }
 
     /**

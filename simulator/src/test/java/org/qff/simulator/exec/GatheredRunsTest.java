@@ -93,8 +93,7 @@ class GatheredRunsTest {
     @Test
     void gatheredRunsAllocateNothingPerRun() throws Exception {
         assertTrue(gatheredCircuit().gatheredRunCount() > 0, "no gathered run in " + gatheredCircuit());
-        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "gathered");
-        assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " runs allocated " + bytes + " bytes");
+        SteadyAllocation.assertAllocatesNothing(Workload.class, "gathered", "runs");
     }
 
     private static CompiledCircuit gatheredCircuit() {
@@ -107,11 +106,7 @@ class GatheredRunsTest {
             CompiledCircuit cc = gatheredCircuit();
             Bindings b = bindings(cc.circuit(), 0.2);
             try (StateVector s = StateVector.zero(12)) {
-                long bytes = SteadyAllocation.cleanestRound(i -> {
-                    b.trainables()[0] = 0.001 * i; // new parameters each run, re-bound in place
-                    cc.run(b, s);
-                });
-                System.out.println("cleanest " + bytes);
+                System.out.println("cleanest " + SteadyAllocation.cleanestCircuitRound(cc, b, s));
             }
         }
     }

@@ -67,8 +67,7 @@ class StridedRunsTest {
     @Test
     void inPlaceStridedRunsAllocateNothingPerRun() throws Exception {
         assertTrue(stridedCircuit().stridedInPlaceRunCount() > 0, "no in-place strided run in " + stridedCircuit());
-        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "strided in place");
-        assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " runs allocated " + bytes + " bytes");
+        SteadyAllocation.assertAllocatesNothing(Workload.class, "strided in place", "runs");
     }
 
     private static CompiledCircuit stridedCircuit() {
@@ -81,11 +80,7 @@ class StridedRunsTest {
             CompiledCircuit cc = stridedCircuit();
             Bindings b = GatheredRunsTest.bindings(cc.circuit(), 0.2);
             try (StateVector s = StateVector.zero(14)) {
-                long bytes = SteadyAllocation.cleanestRound(i -> {
-                    b.trainables()[0] = 0.001 * i; // new parameters each run, re-bound in place
-                    cc.run(b, s);
-                });
-                System.out.println("cleanest " + bytes);
+                System.out.println("cleanest " + SteadyAllocation.cleanestCircuitRound(cc, b, s));
             }
         }
     }

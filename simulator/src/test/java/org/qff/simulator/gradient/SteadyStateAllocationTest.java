@@ -1,7 +1,5 @@
 package org.qff.simulator.gradient;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.qff.simulator.SteadyAllocation;
@@ -44,14 +42,12 @@ class SteadyStateAllocationTest {
 
     @Test
     void adjointGradientsDoNotAllocateInSteadyState() throws Exception {
-        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "adjoint");
-        assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " gradients allocated " + bytes + " bytes");
+        SteadyAllocation.assertAllocatesNothing(Workload.class, "adjoint", "gradients");
     }
 
     @Test
     void batchedGradientsDoNotAllocateInSteadyState() throws Exception {
-        long bytes = SteadyAllocation.cleanestOfFreshJvms(Workload.class, "batched");
-        assertTrue(bytes < SteadyAllocation.BOUND, "cleanest round of " + SteadyAllocation.CALLS + " batched gradients allocated " + bytes + " bytes");
+        SteadyAllocation.assertAllocatesNothing(Workload.class, "batched", "batched gradients");
     }
 
     /** The measured workloads, run as a program: prints "cleanest &lt;bytes&gt;". */
