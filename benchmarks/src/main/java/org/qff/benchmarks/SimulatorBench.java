@@ -26,7 +26,8 @@ public final class SimulatorBench implements BenchRunner {
     /** The layer variant behind layer_fused_n24_over_sweep (the fastest fusion width measured at n = 24). */
     static final String QUICK_LAYER = "fused2";
 
-    static final String[] GATES = {"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg"};
+    /** The seven gates ("dense2" is a dense 2×2: any one-qubit unitary), then the dense 4×4 ("dense4"). */
+    static final String[] GATES = {"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg", "dense4"};
 
     @Override
     public String name() { return "simulator"; }

@@ -36,7 +36,7 @@ public class GateBenchmark {
     @Param({"12", "16", "20", "24"})
     public int n;
 
-    @Param({"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg"})
+    @Param({"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg", "dense4"})
     public String gate;
 
     @Param({"high", "0", "1", "2"})
@@ -55,7 +55,7 @@ public class GateBenchmark {
         if (position.equals("high")) {
             a = n - 2;
             b = n - 1;
-            if (code <= 2) a = n - 1;
+            if (code <= 3) a = n - 1; // one-qubit gates: ry, rz, h, dense2 (a 2×2)
         } else {
             a = Integer.parseInt(position);
             b = a + 1;

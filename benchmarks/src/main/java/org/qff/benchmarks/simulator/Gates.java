@@ -10,15 +10,21 @@ import org.qff.simulator.StateVector;
 final class Gates {
     private Gates() {}
 
-    static final String[] NAMES = {"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg"};
+    /**
+     * The issue's gate list. "dense2" is a dense 2×2, i.e. any one-qubit unitary (complex entries,
+     * the general one-qubit kernel); "dense4" is a dense 4×4 on two qubits, reported beside it.
+     */
+    static final String[] NAMES = {"ry", "rz", "h", "dense2", "cnot", "cz", "heisenberg", "dense4"};
 
     private static final double R = Math.sqrt(0.5);
     static final double[] H = {R, 0, R, 0, R, 0, -R, 0};
     static final double[] CZ = {1, 0, 1, 0, 1, 0, -1, 0};
     static final double THETA = 0.37;
     static final double[] RZ = {Math.cos(THETA / 2), -Math.sin(THETA / 2), Math.cos(THETA / 2), Math.sin(THETA / 2)};
+    /** A fixed generic 2×2 unitary, every entry complex: U3(0.7, 0.4, −1.1). */
+    static final double[] DENSE1 = u3(0.7, 0.4, -1.1);
     /** A fixed generic 4×4 unitary: the Heisenberg exchange times a product of single-qubit rotations. */
-    static final double[] DENSE2;
+    static final double[] DENSE4;
     /** exp(−iJ(XX+YY+ZZ)) = e^{−iJ}·P_triplet + e^{3iJ}·P_singlet. */
     static final double[] HEISENBERG = heisenberg(0.23);
 
@@ -32,7 +38,14 @@ final class Gates {
                 kron[2 * (r * 4 + c)] = ar * br;
             }
         }
-        DENSE2 = multiply(h, kron, 4);
+        DENSE4 = multiply(h, kron, 4);
+    }
+
+    /** U3(θ, φ, λ) = [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]], interleaved. */
+    static double[] u3(double theta, double phi, double lambda) {
+        double c = Math.cos(theta / 2), s = Math.sin(theta / 2);
+        return new double[] {c, 0, -Math.cos(lambda) * s, -Math.sin(lambda) * s,
+            Math.cos(phi) * s, Math.sin(phi) * s, Math.cos(phi + lambda) * c, Math.sin(phi + lambda) * c};
     }
 
     static double[] heisenberg(double j) {
@@ -77,10 +90,11 @@ final class Gates {
             case 0 -> k.ry(s, a, THETA);
             case 1 -> k.diagonal1(s, a, RZ[0], RZ[1], RZ[2], RZ[3]);
             case 2 -> k.dense1(s, a, H);
-            case 3 -> k.dense2(s, a, b, DENSE2);
+            case 3 -> k.dense1(s, a, DENSE1);
             case 4 -> k.controlledX(s, CONTROL.get(a), b);
             case 5 -> k.diagonal(s, PAIR.get(a, b), CZ_DIAG);
-            default -> k.dense2(s, a, b, HEISENBERG);
+            case 6 -> k.dense2(s, a, b, HEISENBERG);
+            default -> k.dense2(s, a, b, DENSE4);
         }
     }
 
