@@ -112,8 +112,18 @@ public final class CompiledCircuit {
     }
 
     /**
+     * How far (in qubits) a contiguous block may exceed the cache budget: 2^19 amplitudes (8 MiB, in
+     * L3) at the default 2^16. A few ops on qubits just above the budget then join the contiguous
+     * pass (the ops below the budget still run per 1 MiB sub-block, kernel.SubBlocks) instead of
+     * the strided pass after it, which costs more per op and per high qubit it must span. Measured
+     * on the fused layer at n = 24 (benchmarks/RESULTS.md).
+     */
+    static final int CONTIGUOUS_WIDENING = 3;
+
+    /**
      * The smallest split block (lowQubits c, highFrom h) holding every qubit of {@code mask}, or
-     * null when none has at most 2^blockQubits amplitudes. For each h, c is one above the highest
+     * null when none has at most 2^blockQubits amplitudes (2^(blockQubits + CONTIGUOUS_WIDENING)
+     * for a contiguous block, h = n). For each h, c is one above the highest
      * qubit below h (at least the vector width's log, which the kernels require).
      */
     static int[] split(long mask, int n, int blockQubits, int minLow) {
@@ -124,7 +134,8 @@ public final class CompiledCircuit {
             int c = Math.max(minLow, 64 - Long.numberOfLeadingZeros(below));
             if (c > h) continue;
             int size = c + (n - h);
-            if (size <= blockQubits && size < bestSize) {
+            int budget = h == n ? blockQubits + CONTIGUOUS_WIDENING : blockQubits;
+            if (size <= budget && size < bestSize) {
                 best = new int[] {c, h};
                 bestSize = size;
             }

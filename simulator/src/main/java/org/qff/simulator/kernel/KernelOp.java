@@ -72,6 +72,14 @@ public final class KernelOp {
     final long[] tileLoad = new long[8], tileStore = new long[16];
     final int[] tilePerm = new int[16];
     long tileSelect;
+    /**
+     * TILE3_REAL_HIGH in the kernel's pivot form (see {@link #pivotTile}): u, v of A and of B, then
+     * for each output register j the two coefficients of C with the diagonal D folded in
+     * (tileCoef[4 + 2j], tileCoef[5 + 2j]); tileStore already holds the flips P.
+     */
+    final double[] tileCoef = new double[20];
+    /** The flips of the pivot form: bit 0 set when A = diag·X·T, bit 1 when B is. */
+    int tileFlip;
     private final int[] pairScratch = new int[4], pairCount = new int[2], pairFree = new int[4];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
@@ -143,7 +151,7 @@ public final class KernelOp {
     }
 
     /**
-     * A rotation tile: real 2×2 matrices A, B, C ({@code rotations}, row-major, 12 entries) on the
+     * A rotation tile: real orthogonal 2×2 matrices A, B, C ({@code rotations}, row-major, 12 entries) on the
      * three {@code targets}, then the permutation sending local index k to {@code perm[k]} (local
      * bit j ↔ targets[j]), or to {@code perm[8 + k]} where qubit {@code selector} is 1. Without a
      * selector (−1) only perm[0..7] is used. Every qubit must be at or above the vector width's log.
@@ -154,12 +162,72 @@ public final class KernelOp {
         return op;
     }
 
-    /** New A, B, C for a rotation tile, without allocating. */
+    /** New A, B, C for a rotation tile (real orthogonal 2×2 each), without allocating. */
     public void setRotations(double[] rotations) {
         if (kind != Kind.TILE3_REAL_HIGH) throw new IllegalStateException("setRotations on a " + kind + " op");
-        checkMatrix(rotations, 12, "rotations");
+        checkRotations(rotations);
         System.arraycopy(rotations, 0, tileRot, 0, 12);
+        pivotTile();
     }
+
+    /**
+     * Each of A, B, C must be real orthogonal within 1e-10 (products of RY, H, Z, X): the pivot
+     * form below is then exact up to rounding, with |u|, |v| ≤ 1.
+     */
+    private static void checkRotations(double[] r) {
+        checkMatrix(r, 12, "rotations");
+        for (int m = 0; m < 3; m++) {
+            double a = r[4 * m], b = r[4 * m + 1], c = r[4 * m + 2], d = r[4 * m + 3];
+            double e = Math.max(Math.abs(a * a + c * c - 1), Math.max(Math.abs(b * b + d * d - 1), Math.abs(a * b + c * d)));
+            if (e > 1e-10) {
+                throw new IllegalArgumentException("rotation tile factor " + "ABC".charAt(m) + " = [[" + a + ", " + b + "], [" + c + ", " + d
+                        + "]] is not orthogonal (|MᵀM − I| = " + e + " > 1e-10)");
+            }
+        }
+    }
+
+    /**
+     * The pivot form TileSweeps applies. A real 2×2 M = [[a, b], [c, d]] is diag(d0, d1)·P·T with
+     * T = [[1, u], [v, 1]] and P = I (d0 = a, u = b/a, d1 = d, v = c/d) or P = X (d0 = b, v = a/b,
+     * d1 = c, u = d/c), whichever pivots divide by the larger entries: for an orthogonal M that
+     * keeps |u|, |v| ≤ 1, so T costs one multiply-add per amplitude where M costs a multiply and a
+     * multiply-add. A ⊗ B ⊗ C is then (D_A ⊗ D_B ⊗ I)(P_A ⊗ P_B ⊗ I)(T_A ⊗ T_B ⊗ C): the kernel
+     * applies T_A and T_B, then C with the diagonal folded into its coefficients, and stores to
+     * addresses that include the flips. Why: the tile pass is bound by its floating-point work
+     * (48 operations per 8 vectors before, 32 now; 0.44 → 0.35 sweeps per pass from L2, probe in
+     * benchmarks/RESULTS.md).
+     */
+    private void pivotTile() {
+        double[] r = tileRot;
+        double[] dd = pivotScratch;
+        int flip = 0;
+        for (int m = 0; m < 2; m++) {
+            double a = r[4 * m], b = r[4 * m + 1], c = r[4 * m + 2], d = r[4 * m + 3];
+            if (Math.abs(a * d) >= Math.abs(b * c)) {
+                dd[2 * m] = a;
+                dd[2 * m + 1] = d;
+                tileCoef[2 * m] = b / a;
+                tileCoef[2 * m + 1] = c / d;
+            } else {
+                flip |= 1 << m;
+                dd[2 * m] = b;
+                dd[2 * m + 1] = c;
+                tileCoef[2 * m] = d / c;
+                tileCoef[2 * m + 1] = a / b;
+            }
+        }
+        for (int j = 0; j < 8; j++) {
+            int k = j ^ flip; // output register j holds local index k after the flips
+            double dk = dd[k & 1] * dd[2 + ((k >> 1) & 1)];
+            int row = j >> 2;
+            tileCoef[4 + 2 * j] = dk * r[8 + 2 * row];
+            tileCoef[5 + 2 * j] = dk * r[9 + 2 * row];
+        }
+        for (int i = 0; i < 16; i++) tileStore[i] = tileLoad[tilePerm[(i & 8) | ((i & 7) ^ flip)]];
+        tileFlip = flip;
+    }
+
+    private final double[] pivotScratch = new double[4];
 
     /** Exchange of qubits a and b. */
     public static KernelOp swap(int a, int b) {
@@ -355,7 +423,7 @@ public final class KernelOp {
 
     void configureTile(int[] tgt, int selector, double[] rotations, int[] perm) {
         if (tgt.length != 3) throw new IllegalArgumentException("a rotation tile has 3 targets, not " + tgt.length);
-        checkMatrix(rotations, 12, "rotations");
+        checkRotations(rotations);
         int perms = selector < 0 ? 1 : 2;
         if (perm.length < 8 * perms) throw new IllegalArgumentException("a rotation tile needs " + 8 * perms + " permutation entries, got " + perm.length);
         for (int x = 0; x < perms; x++) {
@@ -381,9 +449,9 @@ public final class KernelOp {
         }
         for (int i = 0; i < 16; i++) {
             tilePerm[i] = i < 8 * perms ? perm[i] : perm[i & 7];
-            tileStore[i] = tileLoad[tilePerm[i]];
         }
         tileSelect = selector < 0 ? 0 : 1L << selector;
+        pivotTile();
     }
 
     void configureSwap(int a, int b) {

@@ -139,6 +139,29 @@ class KernelThreadingAndBlockingTest {
     }
 
     @Test
+    void blocksWiderThanL2NestL2AndL1SubBlocksBitForBit() {
+        // Contiguous blocks of 17 and 18 qubits: runs of ops below qubit 16 go through L2-sized
+        // sub-blocks, and within those, runs below qubit 11 through L1-sized ones (SubBlocks),
+        // interleaved with ops reaching qubits 16 and 17 over the whole block.
+        Random rnd = new Random(18);
+        int n = 18;
+        for (int blockQubits : new int[] {17, 18}) {
+            List<KernelOp> ops = new ArrayList<>();
+            for (int i = 0; i < 18; i++) {
+                int group = (i / 3) % 3; // runs of three ops below 11, three below 16, three up to the block's top
+                int reach = group == 0 ? 11 : group == 1 ? 16 : blockQubits;
+                int[] q = randomQubits(reach, 3, rnd);
+                switch (i % 3) {
+                    case 0 -> ops.add(KernelOp.ry(q[0], rnd.nextDouble()));
+                    case 1 -> ops.add(KernelOp.dense(new int[] {q[0], q[1]}, randomUnitary(2, rnd)));
+                    default -> ops.add(KernelOp.controlledX(new int[] {q[1]}, q[0]));
+                }
+            }
+            assertBlockedIsGateByGate(n, blockQubits, ops, rnd);
+        }
+    }
+
+    @Test
     void splitBlocksOnLowAndHighQubitsEqualGateByGateBitForBit() {
         Random rnd = new Random(13);
         int n = 12;

@@ -28,9 +28,20 @@ import org.qff.simulator.StateVector;
  */
 class TileKernelTest {
 
+    /**
+     * Three random real orthogonal 2×2 (what tiles of RY, H, Z, X are): rotations and reflections
+     * at any angle, so both pivot choices of the kernel (|cos| ≥ |sin| or not) occur.
+     */
     static double[] randomRotations(Random rnd) {
         double[] r = new double[12];
-        for (int i = 0; i < 12; i++) r[i] = rnd.nextGaussian();
+        for (int m = 0; m < 3; m++) {
+            double t = 2 * Math.PI * rnd.nextDouble(), c = Math.cos(t), s = Math.sin(t);
+            boolean reflection = rnd.nextBoolean();
+            r[4 * m] = c;
+            r[4 * m + 1] = reflection ? s : -s;
+            r[4 * m + 2] = s;
+            r[4 * m + 3] = reflection ? -c : c;
+        }
         return r;
     }
 
@@ -88,6 +99,39 @@ class TileKernelTest {
                             vk.apply(vec, op);
                             assertStatesClose(ref, vec, TOL, java.util.Arrays.toString(q) + " selector " + s);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Angles where the pivot form changes branch or divides by the smaller entry's partner: 0, ±π/4
+     * (|cos| = |sin|), π/2 and π (a zero on the diagonal), for rotations and reflections, every
+     * factor, with the selector's two permutations.
+     */
+    @Test
+    void pivotEdgeAnglesMatchTheScalarReference() {
+        Random rnd = new Random(45);
+        VectorKernels vk = VectorKernels.singleThreaded();
+        double[] angles = {0, Math.PI / 4, -Math.PI / 4, Math.PI / 2, Math.PI, 3 * Math.PI / 2, 1e-300};
+        int n = 8;
+        int[] q = {4, 6, 3};
+        for (double t : angles) {
+            for (int m = 0; m < 3; m++) {
+                for (boolean reflection : new boolean[] {false, true}) {
+                    double[] r = randomRotations(rnd);
+                    double c = Math.cos(t), sn = Math.sin(t);
+                    r[4 * m] = c;
+                    r[4 * m + 1] = reflection ? sn : -sn;
+                    r[4 * m + 2] = sn;
+                    r[4 * m + 3] = reflection ? -c : c;
+                    int[] perm = randomPerms(rnd);
+                    KernelOp op = KernelOp.tile(q, 7, r, perm);
+                    try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                        ScalarKernels.INSTANCE.denseK(ref, with(q, 7), dense(r, perm, true));
+                        vk.apply(vec, op);
+                        assertStatesClose(ref, vec, TOL, "angle " + t + " on factor " + m + (reflection ? " (reflection)" : ""));
                     }
                 }
             }
@@ -176,5 +220,11 @@ class TileKernelTest {
         double[] nan = r.clone();
         nan[7] = Double.NaN;
         assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 5}, 6, nan, perm));
+        double[] scaled = r.clone();
+        scaled[8] *= 1 + 1e-9; // C no longer orthogonal: the pivot form would be wrong
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 5}, 6, scaled, perm));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("factor C"), e.getMessage());
+        KernelOp ok = KernelOp.tile(new int[] {3, 4, 5}, 6, r, perm);
+        assertThrows(IllegalArgumentException.class, () -> ok.setRotations(scaled));
     }
 }
