@@ -37,9 +37,14 @@ public final class CompiledCircuit {
             // Structured merges of neighbouring blocks (their dense parts stay two-qubit: two 4×4, or
             // three 2×2 and a permutation), so only from fusion width 2 on, and only where their kernels are.
             boolean vector = kernels instanceof VectorKernels && fusionWidth >= 2;
+            boolean lanes = vector && LaneStages.available();
+            if (lanes) blocks = LaneStages.merge(blocks);
             if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {
-                if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {
+                if (lanes && block.gates().size() > 1 && !allPermutations(block) && LaneStages.applies(block.gates())) {
+                    out.add(new LaneStageOp(block));
+                    fused++;
+                } else if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {
                     out.add(new TileOp(block));
                     fused++;
                 } else if (block.gates().size() == 1 || allPermutations(block)) {

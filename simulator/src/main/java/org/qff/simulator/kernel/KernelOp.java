@@ -34,7 +34,9 @@ public final class KernelOp {
         /** A real 8×8 on three high targets that never changes one of them: {@link MuxSweeps}. */
         MUX2_REAL_HIGH,
         /** Real 2×2 gates on three high targets, then a permutation, maybe selected by a fourth: {@link TileSweeps}. */
-        TILE3_REAL_HIGH }
+        TILE3_REAL_HIGH,
+        /** Real multiplexed 2×2 stages on the lane qubits 0, 1, 2, one after another: {@link LaneStageSweeps}. */
+        LANE_STAGES_REAL }
 
     Kind kind;
     /** Targets in the caller's order (local bit j ↔ targets[j]), then controls. */
@@ -161,6 +163,53 @@ public final class KernelOp {
         op.configureTile(targets, selector, rotations, perm);
         return op;
     }
+
+    /** Doubles in the argument of {@link #laneStages}: 3 stages × 4 contexts × a row-major 2×2. */
+    public static final int LANE_STAGE_VALUES = 48;
+
+    /**
+     * Real stages on the three lane qubits 0, 1, 2 (AVX-512 only: {@link VectorKernels#lanes()} = 8),
+     * applied in order: stage j replaces each pair of amplitudes that differ in qubit j by a real
+     * 2×2 chosen by the values of the other two lane qubits ("context": their bits in ascending
+     * qubit order, lower qubit first). {@code stages[16 j + 4 ctx ..]} is that 2×2, row-major. RY, H,
+     * Z, X on qubit j and CX, CZ, CCX with target j and lane controls are such stages; a CNOT ladder
+     * stretch RY(0), RY(1), CX(0, 1), RY(2), CX(1, 2) is three. Per vector and half: three constant
+     * lane shuffles, three multiplies and three multiply-adds.
+     */
+    public static KernelOp laneStages(double[] stages) {
+        if (L != 8) throw new IllegalStateException("lane stages need 8-lane vectors; this machine's have " + L);
+        KernelOp op = new KernelOp();
+        op.setLaneStages(stages, true);
+        return op;
+    }
+
+    /** New stages for a {@link #laneStages} op, without allocating. */
+    public void setLaneStages(double[] stages) {
+        if (kind != Kind.LANE_STAGES_REAL) throw new IllegalStateException("setLaneStages on a " + kind + " op");
+        setLaneStages(stages, false);
+    }
+
+    private void setLaneStages(double[] stages, boolean configure) {
+        checkMatrix(stages, LANE_STAGE_VALUES, "lane stages");
+        if (configure) {
+            reset(Kind.LANE_STAGES_REAL);
+            for (int q = 0; q < 3; q++) addTarget(q);
+        }
+        System.arraycopy(stages, 0, laneStages, 0, LANE_STAGE_VALUES);
+        if (table.length < 6 * L) table = new double[6 * L];
+        // per lane i of stage j: out[i] = m[b][b]·v[i] + m[b][1−b]·v[i ^ 2^j], b = bit j of i, m the context's 2×2
+        for (int j = 0; j < 3; j++) {
+            for (int lane = 0; lane < L; lane++) {
+                int b = (lane >> j) & 1;
+                int ctx = ((lane & ((1 << j) - 1)) | ((lane >> (j + 1)) << j));
+                int at = 16 * j + 4 * ctx;
+                table[(2 * j) * L + lane] = stages[at + 3 * b];
+                table[(2 * j + 1) * L + lane] = stages[at + 1 + b];
+            }
+        }
+    }
+
+    final double[] laneStages = new double[LANE_STAGE_VALUES];
 
     /** New A, B, C for a rotation tile (real orthogonal 2×2 each), without allocating. */
     public void setRotations(double[] rotations) {
@@ -485,6 +534,7 @@ public final class KernelOp {
             case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
             case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
             case SWAP -> configureSwap(t[0], t[1]);
+            case LANE_STAGES_REAL -> setLaneStages(src.laneStages, true); // lane qubits stay themselves in a buffer
             case TILE3_REAL_HIGH -> {
                 System.arraycopy(t, 0, tileTargets, 0, 3);
                 configureTile(tileTargets, src.nTargets == 4 ? t[3] : -1, src.tileRot, src.tilePerm);
@@ -521,6 +571,7 @@ public final class KernelOp {
             case PAIRS2_REAL_LOW -> LowPairSweeps.pairsLowReal(seg, dim, this, from, to);
             case MUX2_REAL_HIGH -> MuxSweeps.mux2HighReal(seg, dim, this, from, to);
             case TILE3_REAL_HIGH -> TileSweeps.tile(seg, dim, this, from, to);
+            case LANE_STAGES_REAL -> LaneStageSweeps.apply(seg, dim, this, from, to);
         }
     }
 
@@ -554,7 +605,7 @@ public final class KernelOp {
     void applyScalar(StateVector st, double[] work) {
         long dim = st.dimension();
         // a tile's qubits are all at or above LOG_L, so its states have at least L amplitudes
-        if (kind == Kind.TILE3_REAL_HIGH) throw new IllegalStateException("a rotation tile on a state of " + dim + " amplitudes");
+        if (kind == Kind.TILE3_REAL_HIGH || kind == Kind.LANE_STAGES_REAL) throw new IllegalStateException("a " + kind + " op on a state of " + dim + " amplitudes");
         if (kind == Kind.SCALE) {
             for (long i = 0; i < dim; i++) st.set(i, st.re(i) * c, st.im(i) * c);
             return;

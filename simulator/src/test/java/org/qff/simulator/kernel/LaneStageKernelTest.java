@@ -1,0 +1,157 @@
+package org.qff.simulator.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.qff.simulator.kernel.KernelTestSupport.TOL;
+import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
+import static org.qff.simulator.kernel.KernelTestSupport.assertStatesIdentical;
+import static org.qff.simulator.kernel.KernelTestSupport.randomState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qff.simulator.ScalarKernels;
+import org.qff.simulator.StateVector;
+
+/**
+ * Lane stages ({@link LaneStageSweeps}): three real multiplexed 2×2 stages on qubits 0, 1, 2, checked
+ * against the scalar dense reference of their 8×8 product for random real stages (not only
+ * orthogonal ones: the kernel applies any real 2×2s) on states of 3..9 qubits; bit-identical however
+ * the groups are split, with threads, through contiguous, strided and gathered blocks; re-bound
+ * stages; bad arguments. Needs 8-lane vectors (AVX-512); skipped elsewhere.
+ *
+ * <p>Tolerance: {@link KernelTestSupport#TOL} (1e-12): three 2-term products against one 8-term sum
+ * per row, a few ulps of amplitudes of order 1; a wrong lane, context or coefficient gives errors of
+ * the size of the amplitudes.
+ */
+class LaneStageKernelTest {
+
+    @BeforeEach
+    void eightLanes() {
+        assumeTrue(VectorKernels.lanes() == 8, "lane stages need 8-lane vectors");
+    }
+
+    static double[] randomStages(Random rnd) {
+        double[] s = new double[KernelOp.LANE_STAGE_VALUES];
+        for (int i = 0; i < s.length; i++) s[i] = rnd.nextGaussian();
+        return s;
+    }
+
+    /** The stages' product as a dense 8×8 (interleaved complex, imaginary parts 0) on qubits (0, 1, 2). */
+    static double[] dense(double[] st) {
+        double[][] m = new double[8][8];
+        for (int i = 0; i < 8; i++) m[i][i] = 1;
+        for (int j = 0; j < 3; j++) {
+            double[][] s = new double[8][8];
+            for (int row = 0; row < 8; row++) {
+                int b = (row >> j) & 1, ctx = (row & ((1 << j) - 1)) | ((row >> (j + 1)) << j), at = 16 * j + 4 * ctx;
+                s[row][row] = st[at + 3 * b];
+                s[row][row ^ (1 << j)] = st[at + 1 + b];
+            }
+            double[][] p = new double[8][8];
+            for (int r = 0; r < 8; r++) for (int c = 0; c < 8; c++) for (int k = 0; k < 8; k++) p[r][c] += s[r][k] * m[k][c];
+            m = p;
+        }
+        double[] u = new double[128];
+        for (int r = 0; r < 8; r++) for (int c = 0; c < 8; c++) u[2 * (8 * r + c)] = m[r][c];
+        return u;
+    }
+
+    @Test
+    void matchesTheScalarReferenceOnEveryStateSize() {
+        Random rnd = new Random(51);
+        for (int n = 3; n <= 9; n++) {
+            for (int trial = 0; trial < 5; trial++) {
+                double[] st = randomStages(rnd);
+                KernelOp op = KernelOp.laneStages(st);
+                assertEquals(KernelOp.Kind.LANE_STAGES_REAL, op.kind);
+                try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                    ScalarKernels.INSTANCE.denseK(ref, new int[] {0, 1, 2}, dense(st));
+                    VectorKernels.singleThreaded().apply(vec, op);
+                    assertStatesClose(ref, vec, TOL, "n=" + n + " trial " + trial);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bitIdenticalHoweverTheGroupsAreSplitAndThroughBlocks() {
+        Random rnd = new Random(52);
+        int n = 9;
+        KernelOp op = KernelOp.laneStages(randomStages(rnd));
+        try (StateVector ref = randomState(n, rnd); StateVector single = ref.copy()) {
+            long dim = ref.dimension(), groups = op.groups(dim);
+            double[] work = new double[KernelOp.workSize()];
+            op.run(single.segment(), dim, 0, groups, work);
+            for (long cut = 0; cut <= groups; cut += 7) {
+                try (StateVector split = ref.copy()) {
+                    op.run(split.segment(), dim, 0, cut, work);
+                    for (long g = cut; g < groups; g++) op.run(split.segment(), dim, g, g + 1, work);
+                    assertStatesIdentical(single, split, "cut at " + cut);
+                }
+            }
+            try (StateVector many = ref.copy()) {
+                VectorKernels.withThreads(2, 2).apply(many, op);
+                assertStatesIdentical(single, many, "2 threads");
+            }
+        }
+        n = 10;
+        for (int c = 4; c <= n; c += 3) {
+            List<KernelOp> ops = new ArrayList<>();
+            for (int i = 0; i < 3; i++) ops.add(KernelOp.laneStages(randomStages(rnd)));
+            ops.add(KernelOp.ry(c - 1, 0.3)); // interleaved with an op on the block's top qubit
+            ops.add(KernelOp.laneStages(randomStages(rnd)));
+            KernelTestSupport.assertBlockedEqualsPlain(ops, n, c, rnd);
+        }
+        List<KernelOp> high = new ArrayList<>(), buffer = new ArrayList<>();
+        int[] map = new int[StateVector.MAX_QUBITS];
+        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
+        for (int i = 0; i < 2; i++) {
+            high.add(KernelOp.laneStages(randomStages(rnd)));
+            high.add(KernelOp.ry(8 + i, 0.2));
+        }
+        for (KernelOp h : high) {
+            KernelOp remapped = KernelOp.scale(1.0);
+            remapped.remapFrom(h, map);
+            buffer.add(remapped);
+        }
+        assertEquals(KernelOp.Kind.LANE_STAGES_REAL, buffer.get(0).kind);
+        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
+            for (KernelOp h : high) VectorKernels.singleThreaded().apply(plain, h);
+            VectorKernels.singleThreaded().applyBlocked(inPlace, high, 5, 7);
+            assertStatesIdentical(plain, inPlace, "strided in place");
+            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
+            assertStatesClose(plain, gathered, TOL, "gathered");
+        }
+    }
+
+    @Test
+    void reboundStagesApply() {
+        Random rnd = new Random(53);
+        KernelOp op = KernelOp.laneStages(randomStages(rnd));
+        for (int round = 0; round < 3; round++) {
+            double[] st = randomStages(rnd);
+            op.setLaneStages(st);
+            try (StateVector ref = randomState(6, rnd); StateVector vec = ref.copy()) {
+                ScalarKernels.INSTANCE.denseK(ref, new int[] {0, 1, 2}, dense(st));
+                VectorKernels.singleThreaded().apply(vec, op);
+                assertStatesClose(ref, vec, TOL, "round " + round);
+            }
+        }
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        Random rnd = new Random(54);
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.laneStages(new double[47]));
+        double[] nan = randomStages(rnd);
+        nan[20] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.laneStages(nan));
+        KernelOp op = KernelOp.laneStages(randomStages(rnd));
+        assertThrows(IllegalArgumentException.class, () -> op.setLaneStages(nan));
+        assertThrows(IllegalStateException.class, () -> KernelOp.ry(4, 0.1).setLaneStages(randomStages(rnd)));
+    }
+}
