@@ -56,7 +56,7 @@ final class GatheredBlocks {
         MemorySegment buf = BlockBuffer.of(bufDim);
         for (long blk = from; blk < to; blk++) {
             copy(seg, dim, buf, bufDim, n, c, h, blk << c, true);
-            // runs of ops below qubit 11 of the buffer go L1 sub-block by sub-block
+            // runs of ops below SubBlocks.INNER_QUBITS of the buffer go sub-block by sub-block
             SubBlocks.run(buf, bufDim, c + n - h, ops, 0, work);
             copy(seg, dim, buf, bufDim, n, c, h, blk << c, false);
         }

@@ -115,15 +115,15 @@ class KernelThreadingAndBlockingTest {
     }
 
     @Test
-    void blocksWiderThanL1TakeLowOpsSubBlockBySubBlockBitForBit() {
-        // Contiguous blocks of 12 and 13 qubits: runs of ops below qubit 11 go through L1-sized
-        // sub-blocks (SubBlocks), interleaved with ops reaching qubits 11 and 12 over the whole block.
+    void blocksWiderThanTheInnerSubBlockTakeLowOpsSubBlockBySubBlockBitForBit() {
+        // Contiguous blocks of 15 and 16 qubits: runs of ops below qubit 14 go through inner
+        // sub-blocks (SubBlocks), interleaved with ops reaching qubits 14 and 15 over the whole block.
         Random rnd = new Random(17);
-        int n = 14;
-        for (int blockQubits : new int[] {12, 13}) {
+        int n = 17;
+        for (int blockQubits : new int[] {SubBlocks.INNER_QUBITS + 1, SubBlocks.INNER_QUBITS + 2}) {
             List<KernelOp> ops = new ArrayList<>();
             for (int i = 0; i < 36; i++) {
-                int reach = (i / 4) % 3 == 2 ? blockQubits : 11; // runs of four low ops, then four that may reach up
+                int reach = (i / 4) % 3 == 2 ? blockQubits : SubBlocks.INNER_QUBITS; // runs of four low ops, then four that may reach up
                 int[] q = randomQubits(reach, 3, rnd);
                 switch (i % 6) {
                     case 0 -> ops.add(KernelOp.ry(q[0], rnd.nextDouble()));
@@ -139,17 +139,17 @@ class KernelThreadingAndBlockingTest {
     }
 
     @Test
-    void blocksWiderThanL2NestL2AndL1SubBlocksBitForBit() {
+    void blocksWiderThanL2NestL2AndInnerSubBlocksBitForBit() {
         // Contiguous blocks of 17 and 18 qubits: runs of ops below qubit 16 go through L2-sized
-        // sub-blocks, and within those, runs below qubit 11 through L1-sized ones (SubBlocks),
+        // sub-blocks, and within those, runs below qubit 14 through inner ones (SubBlocks),
         // interleaved with ops reaching qubits 16 and 17 over the whole block.
         Random rnd = new Random(18);
         int n = 18;
         for (int blockQubits : new int[] {17, 18}) {
             List<KernelOp> ops = new ArrayList<>();
             for (int i = 0; i < 18; i++) {
-                int group = (i / 3) % 3; // runs of three ops below 11, three below 16, three up to the block's top
-                int reach = group == 0 ? 11 : group == 1 ? 16 : blockQubits;
+                int group = (i / 3) % 3; // runs of three ops below 14, three below 16, three up to the block's top
+                int reach = group == 0 ? SubBlocks.INNER_QUBITS : group == 1 ? SubBlocks.L2_QUBITS : blockQubits;
                 int[] q = randomQubits(reach, 3, rnd);
                 switch (i % 3) {
                     case 0 -> ops.add(KernelOp.ry(q[0], rnd.nextDouble()));
