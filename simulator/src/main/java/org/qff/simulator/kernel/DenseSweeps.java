@@ -247,7 +247,8 @@ final class DenseSweeps {
             return;
         }
         if (op.kh == 1 && op.kl == 1) {
-            if (op.real) mixedPairReal(seg, dim, op, from, to);
+            if (op.real && op.keepsLowTargets) mixedPairRealKeepingLow(seg, dim, op, from, to);
+            else if (op.real) mixedPairReal(seg, dim, op, from, to);
             else mixedPair(seg, dim, op, from, to);
             return;
         }
@@ -395,6 +396,30 @@ final class DenseSweeps {
             ai.fma(t0, ais.fma(t1, bi.fma(t2, bis.mul(t3)))).intoMemorySegment(seg, d + c0, ORDER);
             ar.fma(u0, as.fma(u1, br.fma(u2, bs.mul(u3)))).intoMemorySegment(seg, c1, ORDER);
             ai.fma(u0, ais.fma(u1, bi.fma(u2, bis.mul(u3)))).intoMemorySegment(seg, d + c1, ORDER);
+        }
+    }
+
+    /**
+     * {@link #mixedPairReal} for a matrix that never changes its low target (KernelOp#keepsLowTargets):
+     * per lane a real 2×2 on the high target, so two terms per output and no shuffles. A fused
+     * ladder block RY(3)·CX(2, 3) is one.
+     */
+    static void mixedPairRealKeepingLow(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        double[] t = op.table;
+        long o1 = op.offsets[1];
+        long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
+        long z = op.base(from);
+        long d = dim << 3, b1 = o1 << 3;
+        DoubleVector t0 = v(t, 0), t2 = v(t, 4), u0 = v(t, 8), u2 = v(t, 12);
+        for (long g = from; g < to; g++) {
+            long c0 = z << 3, c1 = c0 + b1;
+            z = (((z | mask) + L) & keep) | pattern;
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, c0, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, d + c0, ORDER);
+            DoubleVector br = DoubleVector.fromMemorySegment(S, seg, c1, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, d + c1, ORDER);
+            br.fma(t2, ar.mul(t0)).intoMemorySegment(seg, c0, ORDER);
+            bi.fma(t2, ai.mul(t0)).intoMemorySegment(seg, d + c0, ORDER);
+            br.fma(u2, ar.mul(u0)).intoMemorySegment(seg, c1, ORDER);
+            bi.fma(u2, ai.mul(u0)).intoMemorySegment(seg, d + c1, ORDER);
         }
     }
 

@@ -909,6 +909,7 @@ public final class KernelOp {
         long allLanes = (1L << L) - 1;
         for (int x = 0; x < xs; x++) laneX[x] = laneXor(x);
         uniform = kl == 0 && laneControl == allLanes;
+        keepsLowTargets = false;
         if (uniform) return;
         int size = m * m * xs * 2 * L;
         if (table.length < size) table = new double[size];
@@ -934,5 +935,21 @@ public final class KernelOp {
                 }
             }
         }
+        keepsLowTargets = true;
+        for (int ho = 0; ho < m && keepsLowTargets; ho++) {
+            for (int hi = 0; hi < m && keepsLowTargets; hi++) {
+                for (int x = 1; x < xs && keepsLowTargets; x++) {
+                    int at = ((ho * m + hi) * xs + x) * 2 * L;
+                    for (int k = 0; k < 2 * L; k++) keepsLowTargets &= table[at + k] == 0.0;
+                }
+            }
+        }
     }
+
+    /**
+     * GENERIC with a non-uniform table: every term that takes a lane-shuffled amplitude is 0, so the
+     * matrix never changes its low targets (a one-qubit gate on the high target chosen by low
+     * qubits, as RY(3)·CX(2, 3)): DenseSweeps#mixedPairReal then skips the shuffles and those terms.
+     */
+    boolean keepsLowTargets;
 }

@@ -68,6 +68,13 @@ class VectorKernelsTest {
                     double[] ur = u.clone();
                     for (int i = 1; i < ur.length; i += 2) ur[i] = 0; // the real-matrix path
                     check(n, rnd, "real dense2" + at, (k, s) -> k.dense2(s, fa, fb, ur));
+                    // real and never changing one of the two qubits (a 2×2 on the other chosen by it, as
+                    // RY(b)·CX(a, b)): with one lane and one high qubit, the shuffle-free mixed kernel
+                    for (int kept = 0; kept < 2; kept++) {
+                        double[] uk = ur.clone();
+                        for (int r = 0; r < 4; r++) for (int c = 0; c < 4; c++) if (((r >> kept) & 1) != ((c >> kept) & 1)) uk[2 * (4 * r + c)] = 0;
+                        check(n, rnd, "real dense2 keeping local bit " + kept + at, (k, s) -> k.dense2(s, fa, fb, uk));
+                    }
                     check(n, rnd, "diagonal2" + at, (k, s) -> k.diagonal(s, new int[] {fa, fb}, d));
                     check(n, rnd, "cnot" + at, (k, s) -> k.controlledX(s, new int[] {fa}, fb));
                     check(n, rnd, "swap" + at, (k, s) -> k.swap(s, fa, fb));
