@@ -41,7 +41,7 @@ public final class CompiledCircuit {
             if (lanes) blocks = LaneStages.merge(blocks);
             if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {
-                if (lanes && block.gates().size() > 1 && !allPermutations(block) && LaneStages.applies(block.gates())) {
+                if (lanes && !allPermutations(block) && LaneStages.worthwhile(block.gates())) {
                     out.add(new LaneStageOp(block));
                     fused++;
                 } else if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {

@@ -9,11 +9,12 @@ import org.qff.simulator.kernel.KernelOp;
 import org.qff.simulator.kernel.VectorKernels;
 
 /**
- * Finds runs of fused blocks on the lane qubits (0, 1, 2 with 8-lane vectors) that are real
- * multiplexed stages (kernel.LaneStageSweeps): gates RY, H, Z, X, CX, CZ, CCX, each assigned to the
- * stage of the qubit it changes, with those stages in ascending qubit order along the run. A CNOT
- * ladder's first two fused blocks, RY(0)·RY(1)·CX(0, 1) and RY(2)·CX(1, 2), are stages 0, 1, 1, 2, 2:
- * one pass of real lane arithmetic instead of two passes, the first of them complex.
+ * Finds runs of fused blocks on the lane qubits (0, 1, 2 with 8-lane vectors), plus at most one
+ * high qubit, that are real multiplexed stages (kernel.LaneStageSweeps): gates RY, H, Z, X, CX, CZ,
+ * CCX, each assigned to the stage of the qubit it changes, with those stages in ascending order
+ * along the run (the high qubit's stage last, controlled by lane qubits only). A CNOT ladder's first
+ * three fused blocks, RY(0)·RY(1)·CX(0, 1), RY(2)·CX(1, 2) and RY(3)·CX(2, 3), are stages 0, 1, 1,
+ * 2, 2, high, high: one pass of real arithmetic instead of three, the first of them complex.
  *
  * <p>Stage j runs after every stage below j and before every stage above it, so a gate may join
  * stage j only if no gate before it sits in a stage above j: the stages then apply the gates in an
@@ -30,7 +31,7 @@ final class LaneStages {
         return VectorKernels.lanes() == 1 << QUBITS;
     }
 
-    /** The blocks with every maximal run of lane-stage blocks (two gates or more in all) merged into one. */
+    /** The blocks with every maximal run of lane-stage blocks that pays ({@link #worthwhile}) merged into one. */
     static List<GateFuser.Block> merge(List<GateFuser.Block> blocks) {
         List<GateFuser.Block> out = new ArrayList<>(blocks.size());
         int i = 0;
@@ -48,32 +49,67 @@ final class LaneStages {
                 gates = grown;
                 end++;
             }
+            if (end == i + 1 || !worthwhile(gates)) {
+                out.add(blocks.get(i++)); // merged, it would only be a wider dense block
+                continue;
+            }
             long mask = 0;
             for (Gate g : gates) mask |= GateOps.mask(g.qubits());
-            out.add(end == i + 1 ? blocks.get(i) : new GateFuser.Block(GateOps.qubits(mask), gates));
+            out.add(new GateFuser.Block(GateOps.qubits(mask), gates));
             i = end;
         }
         return out;
     }
 
-    /** Whether the gates form lane stages: only stage gates, all on lane qubits, stages in ascending order. */
+    /** Whether the gates form lane stages: only stage gates, on lane qubits and at most one high qubit, stages ascending. */
     static boolean applies(List<Gate> gates) {
-        int stage = 0;
+        return highQubit(gates) != NOT_STAGES;
+    }
+
+    /**
+     * Whether lane stages pay for these gates here: they change at least two lane qubits (one lane
+     * qubit, or a high qubit alone, has cheaper kernels of its own).
+     */
+    static boolean worthwhile(List<Gate> gates) {
+        int high = highQubit(gates);
+        if (high == NOT_STAGES) return false;
+        int stages = 0, stage = 0;
         for (Gate g : gates) {
-            int j = stageOf(g, stage);
-            if (j < 0) return false;
+            int j = stageOf(g, stage, high);
+            if (j < QUBITS) stages |= 1 << j;
             stage = j;
         }
-        return true;
+        return Integer.bitCount(stages) >= 2;
+    }
+
+    private static final int NOT_STAGES = -2;
+
+    /** The gates' one high qubit (−1 for none), or NOT_STAGES when they do not form lane stages. */
+    static int highQubit(List<Gate> gates) {
+        int high = -1;
+        for (Gate g : gates) {
+            for (int x : g.qubits()) {
+                if (x < QUBITS) continue;
+                if (high >= 0 && x != high) return NOT_STAGES;
+                high = x;
+            }
+        }
+        int stage = 0;
+        for (Gate g : gates) {
+            int j = stageOf(g, stage, high);
+            if (j < 0) return NOT_STAGES;
+            stage = j;
+        }
+        return high;
     }
 
     /**
      * The stage gate g joins when the run's current stage is {@code current}, or −1: the qubit it
-     * changes (CZ changes either, so the lower one at or above {@code current}).
+     * changes (CZ changes either, so the lower one at or above {@code current}); stage QUBITS for a
+     * gate that changes the high qubit, whose other qubits must then be lane qubits (its controls).
      */
-    private static int stageOf(Gate g, int current) {
+    static int stageOf(Gate g, int current, int high) {
         int[] q = g.qubits();
-        for (int x : q) if (x >= QUBITS) return -1;
         int j;
         switch (g.kind()) {
             case I, RY, H, Z, X -> j = q[0];
@@ -81,68 +117,85 @@ final class LaneStages {
             case CCX -> j = q[2];
             case CZ -> {
                 int lo = Math.min(q[0], q[1]), hi = Math.max(q[0], q[1]);
-                j = lo >= current ? lo : hi;
+                j = hi == high ? hi : lo >= current ? lo : hi;
             }
             default -> {
                 return -1;
             }
         }
+        if (j == high) {
+            for (int x : q) if (x != high && x >= QUBITS) return -1;
+            j = QUBITS;
+        } else {
+            for (int x : q) if (x >= QUBITS) return -1; // the high qubit as a control of a lane stage
+        }
         return j >= current ? j : -1;
     }
 
     /**
-     * Fills {@code stages} (KernelOp#laneStages layout: stage j, context, row-major 2×2) with the
-     * gates' product under the bindings; {@code gate} and {@code args} are scratch (8 and 3 doubles).
+     * Fills {@code stages} (KernelOp#laneStages layout: stage j, context, row-major 2×2) and
+     * {@code highStage} (per lane index, row-major 2×2) with the product of the gates, given their
+     * stages ({@code stageOf} each, in order) and their lane-control context masks; {@code gate} and
+     * {@code args} are scratch (8 and 3 doubles). Allocates nothing.
      */
-    static void fill(List<Gate> gates, Bindings b, double[] stages, double[] gate, double[] args) {
-        for (int j = 0; j < QUBITS; j++) {
-            for (int ctx = 0; ctx < 4; ctx++) {
-                int at = 16 * j + 4 * ctx;
-                stages[at] = 1;
-                stages[at + 1] = 0;
-                stages[at + 2] = 0;
-                stages[at + 3] = 1;
-            }
-        }
-        int stage = 0;
-        for (Gate g : gates) {
-            int j = stageOf(g, stage);
-            stage = j;
-            int[] q = g.qubits();
-            int controls = 0; // lane qubits that must be 1, as context bits of stage j
+    static void fill(Gate[] gates, int[] stageOfGate, int[] controlsOfGate, Bindings b, double[] stages, double[] highStage,
+                     double[] gate, double[] args) {
+        for (int j = 0; j < QUBITS; j++) for (int ctx = 0; ctx < 4; ctx++) identity(stages, 16 * j + 4 * ctx);
+        for (int lane = 0; lane < 8; lane++) identity(highStage, 4 * lane);
+        for (int i = 0; i < gates.length; i++) {
+            Gate g = gates[i];
+            int j = stageOfGate[i], controls = controlsOfGate[i];
             double g00, g01, g10, g11;
             switch (g.kind()) {
-                case CX, CCX -> {
-                    for (int k = 0; k < q.length - 1; k++) controls |= contextBit(q[k], j);
-                    g00 = 0; g01 = 1; g10 = 1; g11 = 0;
-                }
-                case CZ -> {
-                    controls = contextBit(q[0] == j ? q[1] : q[0], j);
-                    g00 = 1; g01 = 0; g10 = 0; g11 = -1;
-                }
+                case CX, CCX -> { g00 = 0; g01 = 1; g10 = 1; g11 = 0; }
+                case CZ -> { g00 = 1; g01 = 0; g10 = 0; g11 = -1; }
                 default -> {
                     g.argValues(b, args);
                     GateMatrices.fill(g.kind(), args, gate);
                     g00 = gate[0]; g01 = gate[2]; g10 = gate[4]; g11 = gate[6];
                 }
             }
-            for (int ctx = 0; ctx < 4; ctx++) {
+            double[] into = j == QUBITS ? highStage : stages;
+            int contexts = j == QUBITS ? 8 : 4;
+            for (int ctx = 0; ctx < contexts; ctx++) {
                 if ((ctx & controls) != controls) continue;
-                int at = 16 * j + 4 * ctx;
-                double m00 = stages[at], m01 = stages[at + 1], m10 = stages[at + 2], m11 = stages[at + 3];
-                stages[at] = g00 * m00 + g01 * m10;
-                stages[at + 1] = g00 * m01 + g01 * m11;
-                stages[at + 2] = g10 * m00 + g11 * m10;
-                stages[at + 3] = g10 * m01 + g11 * m11;
+                int at = j == QUBITS ? 4 * ctx : 16 * j + 4 * ctx;
+                double m00 = into[at], m01 = into[at + 1], m10 = into[at + 2], m11 = into[at + 3];
+                into[at] = g00 * m00 + g01 * m10;
+                into[at + 1] = g00 * m01 + g01 * m11;
+                into[at + 2] = g10 * m00 + g11 * m10;
+                into[at + 3] = g10 * m01 + g11 * m11;
             }
         }
     }
 
-    /** The context bit of lane qubit k in stage j (the other two lane qubits, lower first). */
-    private static int contextBit(int k, int j) {
-        return 1 << (k < j ? k : k - 1);
+    /** The lane-control context mask of gate g in stage j (CX, CCX: controls; CZ: the other qubit; else 0). */
+    static int controls(Gate g, int j, int high) {
+        int[] q = g.qubits();
+        int target = j == QUBITS ? high : j;
+        int controls = 0;
+        switch (g.kind()) {
+            case CX, CCX -> {
+                for (int k = 0; k < q.length - 1; k++) controls |= contextBit(q[k], j);
+            }
+            case CZ -> controls = contextBit(q[0] == target ? q[1] : q[0], j);
+            default -> { }
+        }
+        return controls;
     }
 
-    /** Doubles of a stage table, for callers sizing their buffers. */
-    static final int VALUES = KernelOp.LANE_STAGE_VALUES;
+    private static void identity(double[] m, int at) {
+        m[at] = 1;
+        m[at + 1] = 0;
+        m[at + 2] = 0;
+        m[at + 3] = 1;
+    }
+
+    /** The context bit of lane qubit k in stage j (the other two lane qubits, lower first; for the high stage, the lane index). */
+    private static int contextBit(int k, int j) {
+        return j == QUBITS ? 1 << k : 1 << (k < j ? k : k - 1);
+    }
+
+    /** Doubles of a stage table and of a high stage, for callers sizing their buffers. */
+    static final int VALUES = KernelOp.LANE_STAGE_VALUES, HIGH_VALUES = KernelOp.HIGH_STAGE_VALUES;
 }

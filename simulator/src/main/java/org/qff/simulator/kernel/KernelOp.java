@@ -177,26 +177,64 @@ public final class KernelOp {
      * lane shuffles, three multiplies and three multiply-adds.
      */
     public static KernelOp laneStages(double[] stages) {
+        return laneStages(stages, -1, null);
+    }
+
+    /** Doubles in the high stage of {@link #laneStages(double[], int, double[])}: 8 contexts × a row-major 2×2. */
+    public static final int HIGH_STAGE_VALUES = 32;
+
+    /**
+     * As {@link #laneStages(double[])}, followed by a fourth stage on qubit {@code highQubit} (≥ 3):
+     * each pair of amplitudes that differ in it is replaced by a real 2×2 chosen by the three lane
+     * qubits ({@code highStage[4 ctx ..]}, ctx = the lane index). A ladder's block RY(3)·CX(2, 3)
+     * is such a stage, so the ladder's first three blocks make one op. {@code highQubit} −1: none.
+     */
+    public static KernelOp laneStages(double[] stages, int highQubit, double[] highStage) {
         if (L != 8) throw new IllegalStateException("lane stages need 8-lane vectors; this machine's have " + L);
         KernelOp op = new KernelOp();
-        op.setLaneStages(stages, true);
+        op.configureLaneStages(stages, highQubit, highStage);
         return op;
     }
 
-    /** New stages for a {@link #laneStages} op, without allocating. */
+    /** New stages for a {@link #laneStages} op without a high stage, without allocating. */
     public void setLaneStages(double[] stages) {
-        if (kind != Kind.LANE_STAGES_REAL) throw new IllegalStateException("setLaneStages on a " + kind + " op");
-        setLaneStages(stages, false);
+        setLaneStages(stages, null);
     }
 
-    private void setLaneStages(double[] stages, boolean configure) {
-        checkMatrix(stages, LANE_STAGE_VALUES, "lane stages");
-        if (configure) {
-            reset(Kind.LANE_STAGES_REAL);
-            for (int q = 0; q < 3; q++) addTarget(q);
+    /** New stages (and high stage, when the op has one) for a {@link #laneStages} op, without allocating. */
+    public void setLaneStages(double[] stages, double[] highStage) {
+        if (kind != Kind.LANE_STAGES_REAL) throw new IllegalStateException("setLaneStages on a " + kind + " op");
+        if ((laneHigh >= 0) != (highStage != null)) {
+            throw new IllegalArgumentException(laneHigh >= 0 ? "this op has a high stage on qubit " + laneHigh + ": give its values" : "this op has no high stage");
         }
+        fillLaneStages(stages, highStage);
+    }
+
+    private void configureLaneStages(double[] stages, int highQubit, double[] highStage) {
+        if (highQubit >= 0 && highQubit < LOG_L) throw new IllegalArgumentException("the high stage's qubit " + highQubit + " is a lane qubit");
+        if ((highQubit >= 0) != (highStage != null)) throw new IllegalArgumentException("a high stage needs both its qubit and its values");
+        checkMatrix(stages, LANE_STAGE_VALUES, "lane stages");
+        if (highStage != null) checkMatrix(highStage, HIGH_STAGE_VALUES, "high stage");
+        reset(Kind.LANE_STAGES_REAL);
+        for (int q = 0; q < 3; q++) addTarget(q);
+        laneHigh = highQubit;
+        if (highQubit >= 0) {
+            addTarget(highQubit);
+            insert(highQubit, false);
+        }
+        fillLaneStages(stages, highStage);
+    }
+
+    private void fillLaneStages(double[] stages, double[] highStage) {
+        checkMatrix(stages, LANE_STAGE_VALUES, "lane stages");
+        if (highStage != null) checkMatrix(highStage, HIGH_STAGE_VALUES, "high stage");
         System.arraycopy(stages, 0, laneStages, 0, LANE_STAGE_VALUES);
-        if (table.length < 6 * L) table = new double[6 * L];
+        if (highStage != null) System.arraycopy(highStage, 0, laneHighStage, 0, HIGH_STAGE_VALUES);
+        if (table.length < 10 * L) table = new double[10 * L];
+        // high stage: rows 6..9 are the per-lane m00, m01, m10, m11
+        if (highStage != null) {
+            for (int lane = 0; lane < L; lane++) for (int e = 0; e < 4; e++) table[(6 + e) * L + lane] = highStage[4 * lane + e];
+        }
         // per lane i of stage j: out[i] = m[b][b]·v[i] + m[b][1−b]·v[i ^ 2^j], b = bit j of i, m the context's 2×2
         for (int j = 0; j < 3; j++) {
             for (int lane = 0; lane < L; lane++) {
@@ -209,7 +247,9 @@ public final class KernelOp {
         }
     }
 
-    final double[] laneStages = new double[LANE_STAGE_VALUES];
+    final double[] laneStages = new double[LANE_STAGE_VALUES], laneHighStage = new double[HIGH_STAGE_VALUES];
+    /** LANE_STAGES_REAL: the high stage's qubit, or −1. */
+    int laneHigh = -1;
 
     /** New A, B, C for a rotation tile (real orthogonal 2×2 each), without allocating. */
     public void setRotations(double[] rotations) {
@@ -534,7 +574,8 @@ public final class KernelOp {
             case DIAGONAL -> bindDiagonal(t, src.nTargets, src.matrix);
             case CONTROLLED_X -> configureControlledX(cq, src.nControls, t[0]);
             case SWAP -> configureSwap(t[0], t[1]);
-            case LANE_STAGES_REAL -> setLaneStages(src.laneStages, true); // lane qubits stay themselves in a buffer
+            case LANE_STAGES_REAL -> configureLaneStages(src.laneStages, src.laneHigh < 0 ? -1 : map[src.laneHigh], // lane qubits stay themselves
+                    src.laneHigh < 0 ? null : src.laneHighStage);
             case TILE3_REAL_HIGH -> {
                 System.arraycopy(t, 0, tileTargets, 0, 3);
                 configureTile(tileTargets, src.nTargets == 4 ? t[3] : -1, src.tileRot, src.tilePerm);

@@ -22,6 +22,10 @@ final class LaneStageSweeps {
     private static final VectorShuffle<Double> X1 = Lanes.xor(1), X2 = Lanes.xor(2), X4 = Lanes.xor(4);
 
     static void apply(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        if (op.laneHigh >= 0) {
+            withHigh(seg, dim, op, from, to);
+            return;
+        }
         double[] t = op.table;
         DoubleVector a0 = DoubleVector.fromArray(Lanes.S, t, 0), b0 = DoubleVector.fromArray(Lanes.S, t, L);
         DoubleVector a1 = DoubleVector.fromArray(Lanes.S, t, 2 * L), b1 = DoubleVector.fromArray(Lanes.S, t, 3 * L);
@@ -34,6 +38,47 @@ final class LaneStageSweeps {
             m = m.rearrange(X2).fma(b1, m.mul(a1));
             store(r.rearrange(X4).fma(b2, r.mul(a2)), seg, i);
             store(m.rearrange(X4).fma(b2, m.mul(a2)), seg, dim + i);
+        }
+    }
+
+    /**
+     * The lane stages on both vectors of a group (the high qubit 0 and 1), then the high stage with
+     * per-lane 2×2s. The group index steps past the high bit by mask; calls written out, as in
+     * TileSweeps (a kernel this size, through helpers, risks C2 boxing its vectors).
+     */
+    private static void withHigh(MemorySegment seg, long dim, KernelOp op, long from, long to) {
+        // every call before the vectors are made: a vector live across a call that is not inlined is boxed
+        long a = op.indexOf(from << LOG_L);
+        double[] t = op.table;
+        DoubleVector a0 = DoubleVector.fromArray(Lanes.S, t, 0), b0 = DoubleVector.fromArray(Lanes.S, t, L);
+        DoubleVector a1 = DoubleVector.fromArray(Lanes.S, t, 2 * L), b1 = DoubleVector.fromArray(Lanes.S, t, 3 * L);
+        DoubleVector a2 = DoubleVector.fromArray(Lanes.S, t, 4 * L), b2 = DoubleVector.fromArray(Lanes.S, t, 5 * L);
+        DoubleVector h00 = DoubleVector.fromArray(Lanes.S, t, 6 * L), h01 = DoubleVector.fromArray(Lanes.S, t, 7 * L);
+        DoubleVector h10 = DoubleVector.fromArray(Lanes.S, t, 8 * L), h11 = DoubleVector.fromArray(Lanes.S, t, 9 * L);
+        long mask = 1L << op.laneHigh, keep = ~mask, partner = mask << 3, half = dim << 3;
+        for (long g = from; g < to; g++) {
+            long b = a << 3;
+            DoubleVector r0 = DoubleVector.fromMemorySegment(Lanes.S, seg, b, Lanes.ORDER);
+            DoubleVector r1 = DoubleVector.fromMemorySegment(Lanes.S, seg, b + partner, Lanes.ORDER);
+            DoubleVector m0 = DoubleVector.fromMemorySegment(Lanes.S, seg, b + half, Lanes.ORDER);
+            DoubleVector m1 = DoubleVector.fromMemorySegment(Lanes.S, seg, b + half + partner, Lanes.ORDER);
+            r0 = r0.rearrange(X1).fma(b0, r0.mul(a0));
+            r1 = r1.rearrange(X1).fma(b0, r1.mul(a0));
+            m0 = m0.rearrange(X1).fma(b0, m0.mul(a0));
+            m1 = m1.rearrange(X1).fma(b0, m1.mul(a0));
+            r0 = r0.rearrange(X2).fma(b1, r0.mul(a1));
+            r1 = r1.rearrange(X2).fma(b1, r1.mul(a1));
+            m0 = m0.rearrange(X2).fma(b1, m0.mul(a1));
+            m1 = m1.rearrange(X2).fma(b1, m1.mul(a1));
+            r0 = r0.rearrange(X4).fma(b2, r0.mul(a2));
+            r1 = r1.rearrange(X4).fma(b2, r1.mul(a2));
+            m0 = m0.rearrange(X4).fma(b2, m0.mul(a2));
+            m1 = m1.rearrange(X4).fma(b2, m1.mul(a2));
+            r1.fma(h01, r0.mul(h00)).intoMemorySegment(seg, b, Lanes.ORDER);
+            r1.fma(h11, r0.mul(h10)).intoMemorySegment(seg, b + partner, Lanes.ORDER);
+            m1.fma(h01, m0.mul(h00)).intoMemorySegment(seg, b + half, Lanes.ORDER);
+            m1.fma(h11, m0.mul(h10)).intoMemorySegment(seg, b + half + partner, Lanes.ORDER);
+            a = ((a | mask) + L) & keep;
         }
     }
 }

@@ -20,7 +20,8 @@ import org.qff.simulator.reference.DenseReference;
 
 /**
  * Lane stages ({@link LaneStages}, {@link LaneStageOp}): which gate runs form them, the ladder's
- * first two fused blocks becoming one, and random runs of RY, H, Z, X, CX, CZ, CCX on qubits 0..2
+ * first three fused blocks becoming one, and random runs of RY, H, Z, X, CX, CZ, CCX on qubits 0..2
+ * and maybe one of 3..5
  * (parameterised, re-bound) against the scalar reference gate by gate to 1e-12 (products of a few
  * 2×2 matrices against the gates one by one: rounding only, ≤ 20 gates); compiled circuits with
  * them allocate nothing per run. Needs 8-lane vectors (AVX-512); skipped elsewhere.
@@ -38,10 +39,19 @@ class LaneStagesTest {
         assertFalse(LaneStages.applies(Circuit.builder(3).ry(1, 0.1).ry(0, 0.2).build().gates()));
         // CX(1, 0) after stage 1 changes qubit 0
         assertFalse(LaneStages.applies(Circuit.builder(3).ry(1, 0.1).cx(1, 0).build().gates()));
-        // qubit 3, a complex gate, a swap
-        assertFalse(LaneStages.applies(Circuit.builder(4).ry(0, 0.1).cx(2, 3).build().gates()));
+        // two high qubits, a complex gate, a swap
+        assertFalse(LaneStages.applies(Circuit.builder(5).ry(0, 0.1).cx(2, 3).cx(2, 4).build().gates()));
         assertFalse(LaneStages.applies(Circuit.builder(3).rx(0, 0.1).build().gates()));
         assertFalse(LaneStages.applies(Circuit.builder(3).swap(0, 1).build().gates()));
+        // one high qubit, changed last, controlled by lane qubits only
+        assertTrue(LaneStages.applies(Circuit.builder(6).ry(2, 0.1).cx(1, 2).ry(5, 0.2).cx(2, 5).cz(0, 5).build().gates()));
+        assertEquals(5, LaneStages.highQubit(Circuit.builder(6).ry(2, 0.1).ry(5, 0.2).build().gates()));
+        assertFalse(LaneStages.applies(Circuit.builder(6).ry(5, 0.2).ry(2, 0.1).build().gates()), "a lane stage after the high one");
+        assertFalse(LaneStages.applies(Circuit.builder(6).ry(2, 0.2).cx(5, 2).build().gates()), "the high qubit as a control");
+        assertFalse(LaneStages.applies(Circuit.builder(6).ry(4, 0.2).ry(5, 0.1).build().gates()), "two high qubits");
+        // worth it only with two lane stages or more
+        assertFalse(LaneStages.worthwhile(Circuit.builder(6).ry(2, 0.1).cx(2, 5).build().gates()));
+        assertTrue(LaneStages.worthwhile(Circuit.builder(6).ry(1, 0.1).ry(2, 0.1).cx(2, 5).build().gates()));
     }
 
     @Test
@@ -51,9 +61,10 @@ class LaneStagesTest {
         for (int q = 0; q < 8; q++) b.ry(q, 0.1 * q + 0.05);
         for (int q = 0; q + 1 < 8; q++) b.cx(q, q + 1);
         List<GateFuser.Block> blocks = LaneStages.merge(new GateFuser(2).fuse(b.build().gates(), 8));
-        assertEquals(List.of(0, 1, 2), toList(blocks.get(0).qubits()), "first block " + blocks.get(0));
-        assertEquals(5, blocks.get(0).gates().size());
-        assertFalse(LaneStages.applies(blocks.get(1).gates()), "the block on (2, 3) reaches a high qubit");
+        // (0, 1), (1, 2) and (2, 3): the lane stages and qubit 3's stage
+        assertEquals(List.of(0, 1, 2, 3), toList(blocks.get(0).qubits()), "first block " + blocks.get(0));
+        assertEquals(7, blocks.get(0).gates().size());
+        assertEquals(List.of(3, 4), toList(blocks.get(1).qubits()), "the block on (3, 4) has qubit 3 as a control");
     }
 
     private static List<Integer> toList(int[] a) {
@@ -65,13 +76,13 @@ class LaneStagesTest {
      * qubits the gates change ascend in most runs (so that they form stages), not in the others.
      */
     private static Circuit randomStages(Random rnd) {
-        CircuitBuilder b = Circuit.builder(5);
-        int count = 3 + rnd.nextInt(15);
+        CircuitBuilder b = Circuit.builder(6);
+        int count = 3 + rnd.nextInt(15), high = rnd.nextBoolean() ? 3 + rnd.nextInt(3) : -1;
         int[] targets = new int[count];
-        for (int i = 0; i < count; i++) targets[i] = rnd.nextInt(3);
+        for (int i = 0; i < count; i++) targets[i] = high >= 0 && rnd.nextInt(4) == 0 ? 3 : rnd.nextInt(3);
         if (rnd.nextInt(5) > 0) java.util.Arrays.sort(targets);
         for (int i = 0; i < count; i++) {
-            int q = targets[i], o = (q + 1 + rnd.nextInt(2)) % 3;
+            int q = targets[i] == 3 ? high : targets[i], o = targets[i] == 3 ? rnd.nextInt(3) : (q + 1 + rnd.nextInt(2)) % 3;
             switch (rnd.nextInt(7)) {
                 case 0 -> {
                     if (rnd.nextBoolean()) b.ry(q, Expr.trainable("p" + rnd.nextInt(3)).times(Expr.input("x")).plus(rnd.nextGaussian()));
@@ -82,7 +93,7 @@ class LaneStagesTest {
                 case 3 -> b.x(q);
                 case 4 -> b.cx(o, q);
                 case 5 -> b.cz(o, q);
-                default -> b.ccx(o, 3 - q - o, q);
+                default -> b.ccx(o, q >= 3 ? (o + 1) % 3 : 3 - q - o, q);
             }
         }
         return b.build();
@@ -97,7 +108,7 @@ class LaneStagesTest {
             Circuit c = randomStages(rnd);
             if (!LaneStages.applies(c.gates())) continue; // stages out of order
             made++;
-            LaneStageOp op = new LaneStageOp(new GateFuser.Block(new int[] {0, 1, 2}, c.gates()));
+            LaneStageOp op = new LaneStageOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()));
             CompiledCircuit reference = Simulator.reference().compile(c);
             for (int round = 0; round < 2; round++) {
                 Bindings b = GatheredRunsTest.bindings(c, rnd.nextGaussian());

@@ -17,7 +17,8 @@ import org.qff.simulator.ScalarKernels;
 import org.qff.simulator.StateVector;
 
 /**
- * Lane stages ({@link LaneStageSweeps}): three real multiplexed 2×2 stages on qubits 0, 1, 2, checked
+ * Lane stages ({@link LaneStageSweeps}): three real multiplexed 2×2 stages on qubits 0, 1, 2, maybe
+ * followed by a lane-multiplexed 2×2 on one high qubit, checked
  * against the scalar dense reference of their 8×8 product for random real stages (not only
  * orthogonal ones: the kernel applies any real 2×2s) on states of 3..9 qubits; bit-identical however
  * the groups are split, with threads, through contiguous, strided and gathered blocks; re-bound
@@ -58,6 +59,80 @@ class LaneStageKernelTest {
         double[] u = new double[128];
         for (int r = 0; r < 8; r++) for (int c = 0; c < 8; c++) u[2 * (8 * r + c)] = m[r][c];
         return u;
+    }
+
+    static double[] randomHigh(Random rnd) {
+        double[] h = new double[KernelOp.HIGH_STAGE_VALUES];
+        for (int i = 0; i < h.length; i++) h[i] = rnd.nextGaussian();
+        return h;
+    }
+
+    /** The stages then the high stage as a dense 16×16 on (0, 1, 2, high): local bit 3 ↔ the high qubit. */
+    static double[] dense(double[] st, double[] hs) {
+        double[] lanes = dense(st);
+        double[][] m = new double[16][16];
+        for (int r = 0; r < 16; r++) for (int c = 0; c < 16; c++) if ((r >> 3) == (c >> 3)) m[r][c] = lanes[2 * (8 * (r & 7) + (c & 7))];
+        double[][] h = new double[16][16];
+        for (int lane = 0; lane < 8; lane++) {
+            h[lane][lane] = hs[4 * lane];
+            h[lane][lane | 8] = hs[4 * lane + 1];
+            h[lane | 8][lane] = hs[4 * lane + 2];
+            h[lane | 8][lane | 8] = hs[4 * lane + 3];
+        }
+        double[] u = new double[512];
+        for (int r = 0; r < 16; r++) for (int c = 0; c < 16; c++) {
+            double v = 0;
+            for (int k = 0; k < 16; k++) v += h[r][k] * m[k][c];
+            u[2 * (16 * r + c)] = v;
+        }
+        return u;
+    }
+
+    @Test
+    void withAHighStageMatchesTheScalarReference() {
+        Random rnd = new Random(55);
+        for (int n = 4; n <= 9; n++) {
+            for (int high = 3; high < n; high += 2) {
+                double[] st = randomStages(rnd), hs = randomHigh(rnd);
+                KernelOp op = KernelOp.laneStages(st, high, hs);
+                try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy(); StateVector two = ref.copy()) {
+                    ScalarKernels.INSTANCE.denseK(ref, new int[] {0, 1, 2, high}, dense(st, hs));
+                    VectorKernels.singleThreaded().apply(vec, op);
+                    assertStatesClose(ref, vec, TOL, "n=" + n + " high " + high);
+                    VectorKernels.withThreads(2, 2).apply(two, op);
+                    assertStatesIdentical(vec, two, "2 threads, n=" + n + " high " + high);
+                }
+                st = randomStages(rnd);
+                hs = randomHigh(rnd);
+                op.setLaneStages(st, hs);
+                try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                    ScalarKernels.INSTANCE.denseK(ref, new int[] {0, 1, 2, high}, dense(st, hs));
+                    VectorKernels.singleThreaded().apply(vec, op);
+                    assertStatesClose(ref, vec, TOL, "re-bound, n=" + n + " high " + high);
+                }
+            }
+        }
+        // blocked (contiguous and strided) and gathered, with the high qubit below and above the split
+        int n = 10;
+        List<KernelOp> ops = new ArrayList<>(), buffer = new ArrayList<>();
+        ops.add(KernelOp.laneStages(randomStages(rnd), 4, randomHigh(rnd)));
+        ops.add(KernelOp.laneStages(randomStages(rnd), 8, randomHigh(rnd)));
+        ops.add(KernelOp.laneStages(randomStages(rnd), 3, randomHigh(rnd)));
+        int[] map = new int[StateVector.MAX_QUBITS];
+        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
+        for (KernelOp h : ops) {
+            KernelOp remapped = KernelOp.scale(1.0);
+            remapped.remapFrom(h, map);
+            buffer.add(remapped);
+        }
+        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
+            for (KernelOp h : ops) VectorKernels.singleThreaded().apply(plain, h);
+            VectorKernels.singleThreaded().applyBlocked(inPlace, ops, 5, 7);
+            assertStatesIdentical(plain, inPlace, "strided in place");
+            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
+            assertStatesClose(plain, gathered, TOL, "gathered");
+        }
+        KernelTestSupport.assertBlockedEqualsPlain(List.of(ops.get(0), ops.get(2)), n, 6, rnd);
     }
 
     @Test
@@ -153,5 +228,11 @@ class LaneStageKernelTest {
         KernelOp op = KernelOp.laneStages(randomStages(rnd));
         assertThrows(IllegalArgumentException.class, () -> op.setLaneStages(nan));
         assertThrows(IllegalStateException.class, () -> KernelOp.ry(4, 0.1).setLaneStages(randomStages(rnd)));
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.laneStages(randomStages(rnd), 2, randomHigh(rnd)), "a lane qubit");
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.laneStages(randomStages(rnd), 5, new double[31]));
+        assertThrows(IllegalArgumentException.class, () -> KernelOp.laneStages(randomStages(rnd), 5, null));
+        KernelOp withHigh = KernelOp.laneStages(randomStages(rnd), 5, randomHigh(rnd));
+        assertThrows(IllegalArgumentException.class, () -> withHigh.setLaneStages(randomStages(rnd)), "the high stage is missing");
+        assertThrows(IllegalArgumentException.class, () -> op.setLaneStages(randomStages(rnd), randomHigh(rnd)), "no high stage to set");
     }
 }
