@@ -37,7 +37,8 @@ public final class CompiledCircuit {
             // Structured merges of neighbouring blocks (their dense parts stay two-qubit: two 4×4, or
             // three 2×2 and a permutation), so only from fusion width 2 on, and only where their kernels are.
             boolean vector = kernels instanceof VectorKernels && fusionWidth >= 2;
-            boolean lanes = vector && LaneStages.available();
+            // a lane-stage op acts on all three lane qubits, so the state needs them
+            boolean lanes = vector && LaneStages.available() && circuit.qubits() >= LaneStages.QUBITS;
             if (lanes) blocks = LaneStages.merge(blocks);
             if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {

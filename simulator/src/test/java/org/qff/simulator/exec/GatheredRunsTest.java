@@ -110,4 +110,25 @@ class GatheredRunsTest {
             }
         }
     }
+
+    /**
+     * Applies {@code op} (made from circuit c's gates) to random states under two random bindings and
+     * checks it against the scalar reference running c gate by gate, to {@code tol}.
+     */
+    static void assertOpMatchesReference(Op op, Circuit c, Random rnd, double tol) {
+        CompiledCircuit reference = Simulator.reference().compile(c);
+        for (int round = 0; round < 2; round++) {
+            Bindings b = bindings(c, rnd.nextGaussian());
+            double[] start = DenseReference.randomState(c.qubits(), rnd);
+            double[] expected = run(reference, b, start);
+            try (StateVector s = StateVector.zero(c.qubits())) {
+                s.fromInterleaved(start);
+                op.apply(org.qff.simulator.kernel.VectorKernels.singleThreaded(), s, b);
+                double[] got = s.toInterleaved();
+                double worst = 0;
+                for (int i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]));
+                org.junit.jupiter.api.Assertions.assertTrue(worst <= tol, c.gates() + " round " + round + ": max error " + worst);
+            }
+        }
+    }
 }

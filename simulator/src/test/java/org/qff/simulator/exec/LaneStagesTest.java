@@ -15,7 +15,6 @@ import org.qff.simulator.circuit.Circuit;
 import org.qff.simulator.circuit.CircuitBuilder;
 import org.qff.simulator.circuit.Expr;
 import org.qff.simulator.circuit.Gate;
-import org.qff.simulator.kernel.VectorKernels;
 import org.qff.simulator.reference.DenseReference;
 
 /**
@@ -109,22 +108,24 @@ class LaneStagesTest {
             if (!LaneStages.applies(c.gates())) continue; // stages out of order
             made++;
             LaneStageOp op = new LaneStageOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()));
-            CompiledCircuit reference = Simulator.reference().compile(c);
-            for (int round = 0; round < 2; round++) {
-                Bindings b = GatheredRunsTest.bindings(c, rnd.nextGaussian());
-                double[] start = DenseReference.randomState(c.qubits(), rnd);
-                double[] expected = GatheredRunsTest.run(reference, b, start);
-                try (StateVector s = StateVector.zero(c.qubits())) {
-                    s.fromInterleaved(start);
-                    op.apply(VectorKernels.singleThreaded(), s, b);
-                    double[] got = s.toInterleaved();
-                    double worst = 0;
-                    for (int i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]));
-                    assertTrue(worst <= TOL, c.gates() + " round " + round + ": max error " + worst);
-                }
-            }
+            GatheredRunsTest.assertOpMatchesReference(op, c, rnd, TOL);
         }
         assertTrue(made > 250, "only " + made + " of 400 random runs formed lane stages");
+    }
+
+    @Test
+    void circuitsOnOneOrTwoQubitsKeepTheirOwnKernels() {
+        // a lane-stage op touches qubits 0..2: on smaller states the blocks stay as they are
+        for (int n = 1; n <= 3; n++) {
+            CircuitBuilder b = Circuit.builder(n).h(0).ry(0, 0.3);
+            if (n > 1) b.ry(1, 0.4).cx(0, 1).h(1);
+            if (n > 2) b.ry(2, 0.5).cx(1, 2);
+            Circuit c = b.build();
+            double[] start = DenseReference.randomState(n, new Random(n));
+            double[] expected = GatheredRunsTest.run(Simulator.reference().compile(c), Bindings.NONE, start);
+            double[] got = GatheredRunsTest.run(Simulator.create().withFusion(2).compile(c), Bindings.NONE, start);
+            for (int i = 0; i < got.length; i++) assertEquals(expected[i], got[i], TOL, "n=" + n + ", entry " + i);
+        }
     }
 
     @Test

@@ -10,14 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.qff.simulator.StateVector;
-import org.qff.simulator.circuit.Bindings;
 import org.qff.simulator.circuit.Circuit;
 import org.qff.simulator.circuit.CircuitBuilder;
 import org.qff.simulator.circuit.Expr;
 import org.qff.simulator.circuit.Gate;
 import org.qff.simulator.kernel.VectorKernels;
-import org.qff.simulator.reference.DenseReference;
 
 /**
  * Rotation tiles ({@link RotationTiles}, {@link TileOp}): which gate runs form one, and random
@@ -106,20 +103,7 @@ class RotationTilesTest {
             if (plan == null) continue; // fewer than three targets changed, or two selectors
             made++;
             TileOp op = new TileOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()));
-            CompiledCircuit reference = Simulator.reference().compile(c);
-            for (int round = 0; round < 2; round++) {
-                Bindings b = GatheredRunsTest.bindings(c, rnd.nextGaussian());
-                double[] start = DenseReference.randomState(c.qubits(), rnd);
-                double[] expected = GatheredRunsTest.run(reference, b, start);
-                try (StateVector s = StateVector.zero(c.qubits())) {
-                    s.fromInterleaved(start);
-                    op.apply(VectorKernels.singleThreaded(), s, b);
-                    double[] got = s.toInterleaved();
-                    double worst = 0;
-                    for (int i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]));
-                    assertTrue(worst <= TOL, c.gates() + " round " + round + ": max error " + worst);
-                }
-            }
+            GatheredRunsTest.assertOpMatchesReference(op, c, rnd, TOL);
         }
         assertTrue(made > 100, "only " + made + " of 300 random runs formed a tile");
     }

@@ -146,4 +146,27 @@ final class KernelTestSupport {
         }
         return m;
     }
+
+    /**
+     * The op applied to a copy of {@code ref} in one call, group range by group range (cut every
+     * {@code step} groups, then one group at a time), and with 2 threads: all bit-identical.
+     */
+    static void assertSplitsBitIdentical(KernelOp op, StateVector ref, int step) {
+        try (StateVector single = ref.copy()) {
+            long dim = ref.dimension(), groups = op.groups(dim);
+            double[] work = new double[KernelOp.workSize()];
+            op.run(single.segment(), dim, 0, groups, work);
+            for (long cut = 0; cut <= groups; cut += step) {
+                try (StateVector split = ref.copy()) {
+                    op.run(split.segment(), dim, 0, cut, work);
+                    for (long g = cut; g < groups; g++) op.run(split.segment(), dim, g, g + 1, work);
+                    assertStatesIdentical(single, split, "cut at " + cut);
+                }
+            }
+            try (StateVector many = ref.copy()) {
+                VectorKernels.withThreads(2, 2).apply(many, op);
+                assertStatesIdentical(single, many, "2 threads");
+            }
+        }
+    }
 }

@@ -156,22 +156,8 @@ class LaneStageKernelTest {
     void bitIdenticalHoweverTheGroupsAreSplitAndThroughBlocks() {
         Random rnd = new Random(52);
         int n = 9;
-        KernelOp op = KernelOp.laneStages(randomStages(rnd));
-        try (StateVector ref = randomState(n, rnd); StateVector single = ref.copy()) {
-            long dim = ref.dimension(), groups = op.groups(dim);
-            double[] work = new double[KernelOp.workSize()];
-            op.run(single.segment(), dim, 0, groups, work);
-            for (long cut = 0; cut <= groups; cut += 7) {
-                try (StateVector split = ref.copy()) {
-                    op.run(split.segment(), dim, 0, cut, work);
-                    for (long g = cut; g < groups; g++) op.run(split.segment(), dim, g, g + 1, work);
-                    assertStatesIdentical(single, split, "cut at " + cut);
-                }
-            }
-            try (StateVector many = ref.copy()) {
-                VectorKernels.withThreads(2, 2).apply(many, op);
-                assertStatesIdentical(single, many, "2 threads");
-            }
+        try (StateVector ref = randomState(n, rnd)) {
+            KernelTestSupport.assertSplitsBitIdentical(KernelOp.laneStages(randomStages(rnd)), ref, 7);
         }
         n = 10;
         for (int c = 4; c <= n; c += 3) {

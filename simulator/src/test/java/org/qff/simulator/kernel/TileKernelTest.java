@@ -145,21 +145,8 @@ class TileKernelTest {
         for (int[] qs : new int[][] {{3, 4, 5, 6}, {8, 3, 6, -1}, {5, 7, 4, 8}}) {
             int[] q = {qs[0], qs[1], qs[2]};
             KernelOp op = KernelOp.tile(q, qs[3], randomRotations(rnd), randomPerms(rnd));
-            try (StateVector ref = randomState(n, rnd); StateVector single = ref.copy()) {
-                long dim = ref.dimension(), groups = op.groups(dim);
-                double[] work = new double[KernelOp.workSize()];
-                op.run(single.segment(), dim, 0, groups, work);
-                for (long cut = 0; cut <= groups; cut += 3) {
-                    try (StateVector split = ref.copy()) {
-                        op.run(split.segment(), dim, 0, cut, work);
-                        for (long g = cut; g < groups; g++) op.run(split.segment(), dim, g, g + 1, work);
-                        assertStatesIdentical(single, split, "cut at " + cut);
-                    }
-                }
-                try (StateVector many = ref.copy()) {
-                    VectorKernels.withThreads(2, 2).apply(many, op);
-                    assertStatesIdentical(single, many, "2 threads");
-                }
+            try (StateVector ref = randomState(n, rnd)) {
+                KernelTestSupport.assertSplitsBitIdentical(op, ref, 3);
             }
         }
         // a chain of tiles on contiguous blocks 2^7..2^10, and on strided blocks [0, 5) ∪ [7, 10)
