@@ -42,8 +42,9 @@ public final class CompiledCircuit {
             if (lanes) blocks = LaneStages.merge(blocks);
             if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {
-                if (lanes && !allPermutations(block) && LaneStages.worthwhile(block.gates())) {
-                    out.add(new LaneStageOp(block));
+                LaneStages.Plan lanePlan = lanes && !allPermutations(block) ? LaneStages.plan(block.gates()) : null;
+                if (lanePlan != null && lanePlan.worthwhile()) {
+                    out.add(new LaneStageOp(block, lanePlan));
                     fused++;
                 } else if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {
                     out.add(new TileOp(block));

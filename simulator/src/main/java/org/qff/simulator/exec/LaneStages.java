@@ -31,13 +31,26 @@ final class LaneStages {
         return VectorKernels.lanes() == 1 << QUBITS;
     }
 
-    /** The blocks with every maximal run of lane-stage blocks that pays ({@link #worthwhile}) merged into one. */
+    /**
+     * How a run of gates forms lane stages: its one high qubit (−1 for none); per gate, its stage
+     * (0..2 a lane qubit, {@link #QUBITS} the high qubit) and the context bits its lane controls
+     * select; and which lane stages are used, as bits.
+     */
+    record Plan(int high, int[] stageOfGate, int[] controlsOfGate, int laneStagesUsed) {
+        /** Whether lane stages pay here: at least two lane qubits change (one alone has cheaper kernels). */
+        boolean worthwhile() {
+            return Integer.bitCount(laneStagesUsed) >= 2;
+        }
+    }
+
+    /** The blocks with every maximal run of lane-stage blocks that pays ({@link Plan#worthwhile}) merged into one. */
     static List<GateFuser.Block> merge(List<GateFuser.Block> blocks) {
         List<GateFuser.Block> out = new ArrayList<>(blocks.size());
         int i = 0;
         while (i < blocks.size()) {
             List<Gate> gates = new ArrayList<>(blocks.get(i).gates());
-            if (!applies(gates)) {
+            Plan plan = plan(gates);
+            if (plan == null) {
                 out.add(blocks.get(i++));
                 continue;
             }
@@ -45,11 +58,13 @@ final class LaneStages {
             while (end < blocks.size()) {
                 List<Gate> grown = new ArrayList<>(gates);
                 grown.addAll(blocks.get(end).gates());
-                if (!applies(grown)) break;
+                Plan grownPlan = plan(grown);
+                if (grownPlan == null) break;
                 gates = grown;
+                plan = grownPlan;
                 end++;
             }
-            if (end == i + 1 || !worthwhile(gates)) {
+            if (end == i + 1 || !plan.worthwhile()) {
                 out.add(blocks.get(i++)); // merged, it would only be a wider dense block
                 continue;
             }
@@ -61,46 +76,27 @@ final class LaneStages {
         return out;
     }
 
-    /** Whether the gates form lane stages: only stage gates, on lane qubits and at most one high qubit, stages ascending. */
-    static boolean applies(List<Gate> gates) {
-        return highQubit(gates) != NOT_STAGES;
-    }
-
-    /**
-     * Whether lane stages pay for these gates here: they change at least two lane qubits (one lane
-     * qubit, or a high qubit alone, has cheaper kernels of its own).
-     */
-    static boolean worthwhile(List<Gate> gates) {
-        int high = highQubit(gates);
-        if (high == NOT_STAGES) return false;
-        int stages = 0, stage = 0;
-        for (Gate g : gates) {
-            int j = stageOf(g, stage, high);
-            if (j < QUBITS) stages |= 1 << j;
-            stage = j;
-        }
-        return Integer.bitCount(stages) >= 2;
-    }
-
-    private static final int NOT_STAGES = -2;
-
-    /** The gates' one high qubit (−1 for none), or NOT_STAGES when they do not form lane stages. */
-    static int highQubit(List<Gate> gates) {
+    /** The gates' lane-stage plan, or null: only stage gates, on lane qubits and at most one high qubit, stages ascending. */
+    static Plan plan(List<Gate> gates) {
         int high = -1;
         for (Gate g : gates) {
             for (int x : g.qubits()) {
                 if (x < QUBITS) continue;
-                if (high >= 0 && x != high) return NOT_STAGES;
+                if (high >= 0 && x != high) return null;
                 high = x;
             }
         }
-        int stage = 0;
-        for (Gate g : gates) {
-            int j = stageOf(g, stage, high);
-            if (j < 0) return NOT_STAGES;
-            stage = j;
+        int[] stageOfGate = new int[gates.size()], controlsOfGate = new int[gates.size()];
+        int stage = 0, used = 0;
+        for (int i = 0; i < gates.size(); i++) {
+            Gate g = gates.get(i);
+            stage = stageOf(g, stage, high);
+            if (stage < 0) return null;
+            stageOfGate[i] = stage;
+            controlsOfGate[i] = controls(g, stage, high);
+            if (stage < QUBITS) used |= 1 << stage;
         }
-        return high;
+        return new Plan(high, stageOfGate, controlsOfGate, used);
     }
 
     /**
@@ -108,7 +104,7 @@ final class LaneStages {
      * changes (CZ changes either, so the lower one at or above {@code current}); stage QUBITS for a
      * gate that changes the high qubit, whose other qubits must then be lane qubits (its controls).
      */
-    static int stageOf(Gate g, int current, int high) {
+    private static int stageOf(Gate g, int current, int high) {
         int[] q = g.qubits();
         int j;
         switch (g.kind()) {
@@ -134,12 +130,12 @@ final class LaneStages {
 
     /**
      * Fills {@code stages} (KernelOp#laneStages layout: stage j, context, row-major 2×2) and
-     * {@code highStage} (per lane index, row-major 2×2) with the product of the gates, given their
-     * stages ({@code stageOf} each, in order) and their lane-control context masks; {@code gate} and
-     * {@code args} are scratch (8 and 3 doubles). Allocates nothing.
+     * {@code highStage} (per lane index, row-major 2×2) with the product of the gates (those the
+     * plan was made for, in order) under the bindings; {@code gate} and {@code args} are scratch (8
+     * and 3 doubles). Allocates nothing.
      */
-    static void fill(Gate[] gates, int[] stageOfGate, int[] controlsOfGate, Bindings b, double[] stages, double[] highStage,
-                     double[] gate, double[] args) {
+    static void fill(Gate[] gates, Plan plan, Bindings b, double[] stages, double[] highStage, double[] gate, double[] args) {
+        int[] stageOfGate = plan.stageOfGate(), controlsOfGate = plan.controlsOfGate();
         for (int j = 0; j < QUBITS; j++) for (int ctx = 0; ctx < 4; ctx++) identity(stages, 16 * j + 4 * ctx);
         for (int lane = 0; lane < 8; lane++) identity(highStage, 4 * lane);
         for (int i = 0; i < gates.length; i++) {
@@ -170,7 +166,7 @@ final class LaneStages {
     }
 
     /** The lane-control context mask of gate g in stage j (CX, CCX: controls; CZ: the other qubit; else 0). */
-    static int controls(Gate g, int j, int high) {
+    private static int controls(Gate g, int j, int high) {
         int[] q = g.qubits();
         int target = j == QUBITS ? high : j;
         int controls = 0;

@@ -80,8 +80,13 @@ public final class KernelOp {
      * (tileCoef[4 + 2j], tileCoef[5 + 2j]); tileStore already holds the flips P.
      */
     final double[] tileCoef = new double[20];
-    /** The flips of the pivot form: bit 0 set when A = diag·X·T, bit 1 when B is. */
-    int tileFlip;
+    private final double[] pivotScratch = new double[4];
+    /**
+     * LANE_STAGES_REAL: the stages and high stage as given (for remapping), and the high stage's
+     * qubit, or −1; the kernel's per-lane coefficients are in {@link #table}.
+     */
+    final double[] laneStages = new double[LANE_STAGE_VALUES], laneHighStage = new double[HIGH_STAGE_VALUES];
+    int laneHigh = -1;
     private final int[] pairScratch = new int[4], pairCount = new int[2], pairFree = new int[4];
     /** RY: cos, sin of θ/2; SCALE: factor in c. */
     double c, s;
@@ -207,14 +212,14 @@ public final class KernelOp {
         if ((laneHigh >= 0) != (highStage != null)) {
             throw new IllegalArgumentException(laneHigh >= 0 ? "this op has a high stage on qubit " + laneHigh + ": give its values" : "this op has no high stage");
         }
+        checkLaneStages(stages, highStage);
         fillLaneStages(stages, highStage);
     }
 
     private void configureLaneStages(double[] stages, int highQubit, double[] highStage) {
         if (highQubit >= 0 && highQubit < LOG_L) throw new IllegalArgumentException("the high stage's qubit " + highQubit + " is a lane qubit");
         if ((highQubit >= 0) != (highStage != null)) throw new IllegalArgumentException("a high stage needs both its qubit and its values");
-        checkMatrix(stages, LANE_STAGE_VALUES, "lane stages");
-        if (highStage != null) checkMatrix(highStage, HIGH_STAGE_VALUES, "high stage");
+        checkLaneStages(stages, highStage);
         reset(Kind.LANE_STAGES_REAL);
         for (int q = 0; q < 3; q++) addTarget(q);
         laneHigh = highQubit;
@@ -225,9 +230,13 @@ public final class KernelOp {
         fillLaneStages(stages, highStage);
     }
 
-    private void fillLaneStages(double[] stages, double[] highStage) {
+    private static void checkLaneStages(double[] stages, double[] highStage) {
         checkMatrix(stages, LANE_STAGE_VALUES, "lane stages");
         if (highStage != null) checkMatrix(highStage, HIGH_STAGE_VALUES, "high stage");
+    }
+
+    /** Stages already checked: copies them and builds the kernel's per-lane table. */
+    private void fillLaneStages(double[] stages, double[] highStage) {
         System.arraycopy(stages, 0, laneStages, 0, LANE_STAGE_VALUES);
         if (highStage != null) System.arraycopy(highStage, 0, laneHighStage, 0, HIGH_STAGE_VALUES);
         if (table.length < 10 * L) table = new double[10 * L];
@@ -246,10 +255,6 @@ public final class KernelOp {
             }
         }
     }
-
-    final double[] laneStages = new double[LANE_STAGE_VALUES], laneHighStage = new double[HIGH_STAGE_VALUES];
-    /** LANE_STAGES_REAL: the high stage's qubit, or −1. */
-    int laneHigh = -1;
 
     /** New A, B, C for a rotation tile (real orthogonal 2×2 each), without allocating. */
     public void setRotations(double[] rotations) {
@@ -313,10 +318,7 @@ public final class KernelOp {
             tileCoef[5 + 2 * j] = dk * r[9 + 2 * row];
         }
         for (int i = 0; i < 16; i++) tileStore[i] = tileLoad[tilePerm[(i & 8) | ((i & 7) ^ flip)]];
-        tileFlip = flip;
     }
-
-    private final double[] pivotScratch = new double[4];
 
     /** Exchange of qubits a and b. */
     public static KernelOp swap(int a, int b) {

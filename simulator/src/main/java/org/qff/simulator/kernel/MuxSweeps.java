@@ -19,7 +19,8 @@ import jdk.incubator.vector.DoubleVector;
  * multiply-adds per group of four vectors and half are still fewer than the FMA ports can do in
  * that time.
  *
- * <p>Shape: the two selector values are two walks over the op's groups, each with its matrix's 16
+ * <p>Shape: the two selector values are two walks over each half's groups (real parts, then
+ * imaginary parts, as in TileSweeps), each with its matrix's 16
  * coefficient vectors broadcast once before the loop. The walk steps the index past the skipped
  * bits by mask, so short runs (lowest target 3) cost no per-run set-up. The Vector API calls are
  * written out rather than made through {@code Lanes.load}/{@code store}: once a method's parse
@@ -34,39 +35,35 @@ final class MuxSweeps {
     private MuxSweeps() {}
 
     static void mux2HighReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
-        long mask = op.skipMask();
+        long mask = op.skipMask(), d = dim << 3;
         long start = op.indexOf(from << LOG_L);
-        walk(seg, dim, op.muxCoef, 0, op.offsets, start, to - from, mask, 0);
-        walk(seg, dim, op.muxCoef, 16, op.offsets, start | op.muxSelect, to - from, mask, op.muxSelect);
+        for (int h = 0; h < 2; h++) {
+            long half = h == 0 ? 0 : d;
+            walk(seg, half, op.muxCoef, 0, op.offsets, start, to - from, mask, 0);
+            walk(seg, half, op.muxCoef, 16, op.offsets, start | op.muxSelect, to - from, mask, op.muxSelect);
+        }
     }
 
     /**
-     * {@code count} groups from amplitude index a, stepping a ← ((a | mask) + L) &amp; ~mask | pattern:
-     * the next index whose bits under mask equal pattern.
+     * {@code count} groups of one half (byte offset {@code half}) from amplitude index a, stepping
+     * a ← ((a | mask) + L) &amp; ~mask | pattern: the next index whose bits under mask equal pattern.
      */
-    private static void walk(MemorySegment seg, long dim, double[] u, int at, long[] off, long a, long count,
+    private static void walk(MemorySegment seg, long half, double[] u, int at, long[] off, long a, long count,
                              long mask, long pattern) {
-        long o1 = off[1] << 3, o2 = off[2] << 3, o3 = off[3] << 3, d = dim << 3;
+        long o1 = off[1] << 3, o2 = off[2] << 3, o3 = off[3] << 3;
         long keep = ~mask;
         DoubleVector u00 = DoubleVector.broadcast(S, u[at]), u01 = DoubleVector.broadcast(S, u[at + 1]), u02 = DoubleVector.broadcast(S, u[at + 2]), u03 = DoubleVector.broadcast(S, u[at + 3]);
         DoubleVector u10 = DoubleVector.broadcast(S, u[at + 4]), u11 = DoubleVector.broadcast(S, u[at + 5]), u12 = DoubleVector.broadcast(S, u[at + 6]), u13 = DoubleVector.broadcast(S, u[at + 7]);
         DoubleVector u20 = DoubleVector.broadcast(S, u[at + 8]), u21 = DoubleVector.broadcast(S, u[at + 9]), u22 = DoubleVector.broadcast(S, u[at + 10]), u23 = DoubleVector.broadcast(S, u[at + 11]);
         DoubleVector u30 = DoubleVector.broadcast(S, u[at + 12]), u31 = DoubleVector.broadcast(S, u[at + 13]), u32 = DoubleVector.broadcast(S, u[at + 14]), u33 = DoubleVector.broadcast(S, u[at + 15]);
         for (long g = 0; g < count; g++) {
-            long b0 = a << 3, b1 = b0 + o1, b2 = b0 + o2, b3 = b0 + o3;
+            long b0 = (a << 3) + half, b1 = b0 + o1, b2 = b0 + o2, b3 = b0 + o3;
             DoubleVector x0 = DoubleVector.fromMemorySegment(S, seg, b0, ORDER), x1 = DoubleVector.fromMemorySegment(S, seg, b1, ORDER);
             DoubleVector x2 = DoubleVector.fromMemorySegment(S, seg, b2, ORDER), x3 = DoubleVector.fromMemorySegment(S, seg, b3, ORDER);
             x0.fma(u00, x1.fma(u01, x2.fma(u02, x3.mul(u03)))).intoMemorySegment(seg, b0, ORDER);
             x0.fma(u10, x1.fma(u11, x2.fma(u12, x3.mul(u13)))).intoMemorySegment(seg, b1, ORDER);
             x0.fma(u20, x1.fma(u21, x2.fma(u22, x3.mul(u23)))).intoMemorySegment(seg, b2, ORDER);
             x0.fma(u30, x1.fma(u31, x2.fma(u32, x3.mul(u33)))).intoMemorySegment(seg, b3, ORDER);
-            long c0 = b0 + d, c1 = b1 + d, c2 = b2 + d, c3 = b3 + d;
-            DoubleVector y0 = DoubleVector.fromMemorySegment(S, seg, c0, ORDER), y1 = DoubleVector.fromMemorySegment(S, seg, c1, ORDER);
-            DoubleVector y2 = DoubleVector.fromMemorySegment(S, seg, c2, ORDER), y3 = DoubleVector.fromMemorySegment(S, seg, c3, ORDER);
-            y0.fma(u00, y1.fma(u01, y2.fma(u02, y3.mul(u03)))).intoMemorySegment(seg, c0, ORDER);
-            y0.fma(u10, y1.fma(u11, y2.fma(u12, y3.mul(u13)))).intoMemorySegment(seg, c1, ORDER);
-            y0.fma(u20, y1.fma(u21, y2.fma(u22, y3.mul(u23)))).intoMemorySegment(seg, c2, ORDER);
-            y0.fma(u30, y1.fma(u31, y2.fma(u32, y3.mul(u33)))).intoMemorySegment(seg, c3, ORDER);
             a = (((a | mask) + L) & keep) | pattern;
         }
     }

@@ -2,6 +2,8 @@ package org.qff.simulator.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,26 +33,26 @@ class LaneStagesTest {
     @Test
     void stagesMustAscendAndStayOnLaneQubits() {
         // the ladder stretch: stages 0, 1, 1, 2, 2
-        assertTrue(LaneStages.applies(Circuit.builder(4).ry(0, 0.1).ry(1, 0.2).cx(0, 1).ry(2, 0.3).cx(1, 2).build().gates()));
+        assertNotNull(LaneStages.plan(Circuit.builder(4).ry(0, 0.1).ry(1, 0.2).cx(0, 1).ry(2, 0.3).cx(1, 2).build().gates()));
         // controls above the target, CZ either way, CCX
-        assertTrue(LaneStages.applies(Circuit.builder(3).h(0).cx(2, 0).cz(2, 1).ccx(0, 1, 2).build().gates()));
+        assertNotNull(LaneStages.plan(Circuit.builder(3).h(0).cx(2, 0).cz(2, 1).ccx(0, 1, 2).build().gates()));
         // a gate on qubit 0 after one on qubit 1
-        assertFalse(LaneStages.applies(Circuit.builder(3).ry(1, 0.1).ry(0, 0.2).build().gates()));
+        assertNull(LaneStages.plan(Circuit.builder(3).ry(1, 0.1).ry(0, 0.2).build().gates()));
         // CX(1, 0) after stage 1 changes qubit 0
-        assertFalse(LaneStages.applies(Circuit.builder(3).ry(1, 0.1).cx(1, 0).build().gates()));
+        assertNull(LaneStages.plan(Circuit.builder(3).ry(1, 0.1).cx(1, 0).build().gates()));
         // two high qubits, a complex gate, a swap
-        assertFalse(LaneStages.applies(Circuit.builder(5).ry(0, 0.1).cx(2, 3).cx(2, 4).build().gates()));
-        assertFalse(LaneStages.applies(Circuit.builder(3).rx(0, 0.1).build().gates()));
-        assertFalse(LaneStages.applies(Circuit.builder(3).swap(0, 1).build().gates()));
+        assertNull(LaneStages.plan(Circuit.builder(5).ry(0, 0.1).cx(2, 3).cx(2, 4).build().gates()));
+        assertNull(LaneStages.plan(Circuit.builder(3).rx(0, 0.1).build().gates()));
+        assertNull(LaneStages.plan(Circuit.builder(3).swap(0, 1).build().gates()));
         // one high qubit, changed last, controlled by lane qubits only
-        assertTrue(LaneStages.applies(Circuit.builder(6).ry(2, 0.1).cx(1, 2).ry(5, 0.2).cx(2, 5).cz(0, 5).build().gates()));
-        assertEquals(5, LaneStages.highQubit(Circuit.builder(6).ry(2, 0.1).ry(5, 0.2).build().gates()));
-        assertFalse(LaneStages.applies(Circuit.builder(6).ry(5, 0.2).ry(2, 0.1).build().gates()), "a lane stage after the high one");
-        assertFalse(LaneStages.applies(Circuit.builder(6).ry(2, 0.2).cx(5, 2).build().gates()), "the high qubit as a control");
-        assertFalse(LaneStages.applies(Circuit.builder(6).ry(4, 0.2).ry(5, 0.1).build().gates()), "two high qubits");
+        assertNotNull(LaneStages.plan(Circuit.builder(6).ry(2, 0.1).cx(1, 2).ry(5, 0.2).cx(2, 5).cz(0, 5).build().gates()));
+        assertEquals(5, LaneStages.plan(Circuit.builder(6).ry(2, 0.1).ry(5, 0.2).build().gates()).high());
+        assertNull(LaneStages.plan(Circuit.builder(6).ry(5, 0.2).ry(2, 0.1).build().gates()), "a lane stage after the high one");
+        assertNull(LaneStages.plan(Circuit.builder(6).ry(2, 0.2).cx(5, 2).build().gates()), "the high qubit as a control");
+        assertNull(LaneStages.plan(Circuit.builder(6).ry(4, 0.2).ry(5, 0.1).build().gates()), "two high qubits");
         // worth it only with two lane stages or more
-        assertFalse(LaneStages.worthwhile(Circuit.builder(6).ry(2, 0.1).cx(2, 5).build().gates()));
-        assertTrue(LaneStages.worthwhile(Circuit.builder(6).ry(1, 0.1).ry(2, 0.1).cx(2, 5).build().gates()));
+        assertFalse(LaneStages.plan(Circuit.builder(6).ry(2, 0.1).cx(2, 5).build().gates()).worthwhile());
+        assertTrue(LaneStages.plan(Circuit.builder(6).ry(1, 0.1).ry(2, 0.1).cx(2, 5).build().gates()).worthwhile());
     }
 
     @Test
@@ -105,9 +107,10 @@ class LaneStagesTest {
         int made = 0;
         for (int trial = 0; trial < 400; trial++) {
             Circuit c = randomStages(rnd);
-            if (!LaneStages.applies(c.gates())) continue; // stages out of order
+            LaneStages.Plan plan = LaneStages.plan(c.gates());
+            if (plan == null) continue; // stages out of order
             made++;
-            LaneStageOp op = new LaneStageOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()));
+            LaneStageOp op = new LaneStageOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()), plan);
             GatheredRunsTest.assertOpMatchesReference(op, c, rnd, TOL);
         }
         assertTrue(made > 250, "only " + made + " of 400 random runs formed lane stages");

@@ -169,4 +169,28 @@ final class KernelTestSupport {
             }
         }
     }
+
+    /**
+     * Ops on qubits [0, 5) ∪ [7, n) of a random n-qubit state: applied in place on those strided
+     * blocks, bit for bit as one by one; and remapped to gather buffers (qubit q ≥ 7 → q − 2) and
+     * applied there with 2 threads, to {@link #TOL}. Returns the remapped ops.
+     */
+    static java.util.List<KernelOp> assertStridedAndGatheredMatchPlain(java.util.List<KernelOp> ops, int n, Random rnd) {
+        int[] map = new int[StateVector.MAX_QUBITS];
+        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
+        java.util.List<KernelOp> buffer = new java.util.ArrayList<>();
+        for (KernelOp op : ops) {
+            KernelOp remapped = KernelOp.scale(1.0);
+            remapped.remapFrom(op, map);
+            buffer.add(remapped);
+        }
+        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
+            for (KernelOp op : ops) VectorKernels.singleThreaded().apply(plain, op);
+            VectorKernels.singleThreaded().applyBlocked(inPlace, ops, 5, 7);
+            assertStatesIdentical(plain, inPlace, "strided in place");
+            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
+            assertStatesClose(plain, gathered, TOL, "gathered");
+        }
+        return buffer;
+    }
 }

@@ -114,24 +114,11 @@ class LaneStageKernelTest {
         }
         // blocked (contiguous and strided) and gathered, with the high qubit below and above the split
         int n = 10;
-        List<KernelOp> ops = new ArrayList<>(), buffer = new ArrayList<>();
+        List<KernelOp> ops = new ArrayList<>();
         ops.add(KernelOp.laneStages(randomStages(rnd), 4, randomHigh(rnd)));
         ops.add(KernelOp.laneStages(randomStages(rnd), 8, randomHigh(rnd)));
         ops.add(KernelOp.laneStages(randomStages(rnd), 3, randomHigh(rnd)));
-        int[] map = new int[StateVector.MAX_QUBITS];
-        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
-        for (KernelOp h : ops) {
-            KernelOp remapped = KernelOp.scale(1.0);
-            remapped.remapFrom(h, map);
-            buffer.add(remapped);
-        }
-        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
-            for (KernelOp h : ops) VectorKernels.singleThreaded().apply(plain, h);
-            VectorKernels.singleThreaded().applyBlocked(inPlace, ops, 5, 7);
-            assertStatesIdentical(plain, inPlace, "strided in place");
-            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
-            assertStatesClose(plain, gathered, TOL, "gathered");
-        }
+        KernelTestSupport.assertStridedAndGatheredMatchPlain(ops, n, rnd);
         KernelTestSupport.assertBlockedEqualsPlain(List.of(ops.get(0), ops.get(2)), n, 6, rnd);
     }
 
@@ -167,26 +154,12 @@ class LaneStageKernelTest {
             ops.add(KernelOp.laneStages(randomStages(rnd)));
             KernelTestSupport.assertBlockedEqualsPlain(ops, n, c, rnd);
         }
-        List<KernelOp> high = new ArrayList<>(), buffer = new ArrayList<>();
-        int[] map = new int[StateVector.MAX_QUBITS];
-        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
+        List<KernelOp> high = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             high.add(KernelOp.laneStages(randomStages(rnd)));
             high.add(KernelOp.ry(8 + i, 0.2));
         }
-        for (KernelOp h : high) {
-            KernelOp remapped = KernelOp.scale(1.0);
-            remapped.remapFrom(h, map);
-            buffer.add(remapped);
-        }
-        assertEquals(KernelOp.Kind.LANE_STAGES_REAL, buffer.get(0).kind);
-        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
-            for (KernelOp h : high) VectorKernels.singleThreaded().apply(plain, h);
-            VectorKernels.singleThreaded().applyBlocked(inPlace, high, 5, 7);
-            assertStatesIdentical(plain, inPlace, "strided in place");
-            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
-            assertStatesClose(plain, gathered, TOL, "gathered");
-        }
+        assertEquals(KernelOp.Kind.LANE_STAGES_REAL, KernelTestSupport.assertStridedAndGatheredMatchPlain(high, n, rnd).get(0).kind);
     }
 
     @Test

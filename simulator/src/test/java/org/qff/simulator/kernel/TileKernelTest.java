@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.qff.simulator.kernel.KernelTestSupport.TOL;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
-import static org.qff.simulator.kernel.KernelTestSupport.assertStatesIdentical;
 import static org.qff.simulator.kernel.KernelTestSupport.randomState;
 
 import java.util.ArrayList;
@@ -156,23 +155,12 @@ class TileKernelTest {
             for (int a = Lanes.LOG_L; a + 3 < c; a += 2) ops.add(KernelOp.tile(new int[] {a + 1, a + 2, a + 3}, a, randomRotations(rnd), randomPerms(rnd)));
             KernelTestSupport.assertBlockedEqualsPlain(ops, n, c, rnd);
         }
-        List<KernelOp> high = new ArrayList<>(), buffer = new ArrayList<>();
-        int[] map = new int[StateVector.MAX_QUBITS];
-        for (int i = 0; i < map.length; i++) map[i] = i >= 7 ? i - 2 : i;
+        List<KernelOp> high = new ArrayList<>();
         for (int[] qs : new int[][] {{7, 8, 9, 4}, {9, 3, 8, 7}, {4, 8, 7, -1}}) {
-            KernelOp op = KernelOp.tile(new int[] {qs[0], qs[1], qs[2]}, qs[3], randomRotations(rnd), randomPerms(rnd));
-            high.add(op);
-            KernelOp remapped = KernelOp.scale(1.0);
-            remapped.remapFrom(op, map);
-            assertEquals(KernelOp.Kind.TILE3_REAL_HIGH, remapped.kind);
-            buffer.add(remapped);
+            high.add(KernelOp.tile(new int[] {qs[0], qs[1], qs[2]}, qs[3], randomRotations(rnd), randomPerms(rnd)));
         }
-        try (StateVector plain = randomState(n, rnd); StateVector inPlace = plain.copy(); StateVector gathered = plain.copy()) {
-            for (KernelOp op : high) VectorKernels.singleThreaded().apply(plain, op);
-            VectorKernels.singleThreaded().applyBlocked(inPlace, high, 5, 7);
-            assertStatesIdentical(plain, inPlace, "strided in place");
-            VectorKernels.withThreads(2, 1).applyGathered(gathered, buffer, 5, 7);
-            assertStatesClose(plain, gathered, TOL, "gathered");
+        for (KernelOp remapped : KernelTestSupport.assertStridedAndGatheredMatchPlain(high, n, rnd)) {
+            assertEquals(KernelOp.Kind.TILE3_REAL_HIGH, remapped.kind);
         }
     }
 
