@@ -20,10 +20,21 @@ import jdk.incubator.vector.DoubleVector;
  *
  * <p>Shape: one half (real or imaginary parts) per walk, the 20 coefficients broadcast once, the
  * Vector API calls written out (see MuxSweeps: through helpers, C2 boxes every vector of a kernel
- * this size). The walk steps the index past the skipped bits by mask, as MuxSweeps does.
+ * this size). The walk steps the index past the skipped bits by mask, as MuxSweeps does; long
+ * runs between skipped bits go through a counted inner loop instead ({@link #NESTED_RUN_VECTORS}).
  */
 final class TileSweeps {
     private TileSweeps() {}
+
+    /**
+     * Runs of at least this many consecutive vectors between skipped bits go through a counted
+     * inner loop. Why: in the flat walk every access carries its own bounds check at a computed
+     * address; in a counted loop C2 hoists them, which took a tile in L1/L2 from 2.8–2.9 to
+     * 2.2–2.4 cycles per vector for runs of 64 vectors or more, while for runs of 32 vectors or
+     * fewer the inner loop's set-up cost more than it saved (probe, benchmarks/RESULTS.md).
+     */
+    static final long NESTED_RUN_VECTORS = 64;
+    private static final long VECTOR_BYTES = (long) L << 3;
 
     static void tile(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         long mask = op.skipMask();
@@ -54,32 +65,69 @@ final class TileSweeps {
         DoubleVector e60 = DoubleVector.broadcast(S, r[16]), e61 = DoubleVector.broadcast(S, r[17]);
         DoubleVector e70 = DoubleVector.broadcast(S, r[18]), e71 = DoubleVector.broadcast(S, r[19]);
         long keep = ~mask;
-        for (long g = 0; g < count; g++) {
-            long b = (a << 3) + half;
-            DoubleVector v0 = DoubleVector.fromMemorySegment(S, seg, b, ORDER), v1 = DoubleVector.fromMemorySegment(S, seg, b + l1, ORDER);
-            DoubleVector v2 = DoubleVector.fromMemorySegment(S, seg, b + l2, ORDER), v3 = DoubleVector.fromMemorySegment(S, seg, b + l3, ORDER);
-            DoubleVector v4 = DoubleVector.fromMemorySegment(S, seg, b + l4, ORDER), v5 = DoubleVector.fromMemorySegment(S, seg, b + l5, ORDER);
-            DoubleVector v6 = DoubleVector.fromMemorySegment(S, seg, b + l6, ORDER), v7 = DoubleVector.fromMemorySegment(S, seg, b + l7, ORDER);
-            // T_A on local bit 0: (x, y) -> (x + u y, v x + y) on pairs (0,1), (2,3), (4,5), (6,7)
-            DoubleVector w0 = v1.fma(ua, v0), w1 = v0.fma(va, v1);
-            DoubleVector w2 = v3.fma(ua, v2), w3 = v2.fma(va, v3);
-            DoubleVector w4 = v5.fma(ua, v4), w5 = v4.fma(va, v5);
-            DoubleVector w6 = v7.fma(ua, v6), w7 = v6.fma(va, v7);
-            // T_B on local bit 1: pairs (0,2), (1,3), (4,6), (5,7)
-            v0 = w2.fma(ub, w0); v2 = w0.fma(vb, w2);
-            v1 = w3.fma(ub, w1); v3 = w1.fma(vb, w3);
-            v4 = w6.fma(ub, w4); v6 = w4.fma(vb, w6);
-            v5 = w7.fma(ub, w5); v7 = w5.fma(vb, w7);
-            // C on local bit 2 with the diagonal folded in, pairs (j, j+4); stored to the flipped, permuted rows
-            v4.fma(e01, v0.mul(e00)).intoMemorySegment(seg, b + s0, ORDER);
-            v4.fma(e41, v0.mul(e40)).intoMemorySegment(seg, b + s4, ORDER);
-            v5.fma(e11, v1.mul(e10)).intoMemorySegment(seg, b + s1, ORDER);
-            v5.fma(e51, v1.mul(e50)).intoMemorySegment(seg, b + s5, ORDER);
-            v6.fma(e21, v2.mul(e20)).intoMemorySegment(seg, b + s2, ORDER);
-            v6.fma(e61, v2.mul(e60)).intoMemorySegment(seg, b + s6, ORDER);
-            v7.fma(e31, v3.mul(e30)).intoMemorySegment(seg, b + s3, ORDER);
-            v7.fma(e71, v3.mul(e70)).intoMemorySegment(seg, b + s7, ORDER);
-            a = (((a | mask) + L) & keep) | pattern;
+        long runVectors = Long.lowestOneBit(mask) >>> LOG_L;
+        if (runVectors < NESTED_RUN_VECTORS) {
+            for (long g = 0; g < count; g++) {
+                long b = (a << 3) + half;
+                DoubleVector v0 = DoubleVector.fromMemorySegment(S, seg, b, ORDER), v1 = DoubleVector.fromMemorySegment(S, seg, b + l1, ORDER);
+                DoubleVector v2 = DoubleVector.fromMemorySegment(S, seg, b + l2, ORDER), v3 = DoubleVector.fromMemorySegment(S, seg, b + l3, ORDER);
+                DoubleVector v4 = DoubleVector.fromMemorySegment(S, seg, b + l4, ORDER), v5 = DoubleVector.fromMemorySegment(S, seg, b + l5, ORDER);
+                DoubleVector v6 = DoubleVector.fromMemorySegment(S, seg, b + l6, ORDER), v7 = DoubleVector.fromMemorySegment(S, seg, b + l7, ORDER);
+                // T_A on local bit 0: (x, y) -> (x + u y, v x + y) on pairs (0,1), (2,3), (4,5), (6,7)
+                DoubleVector w0 = v1.fma(ua, v0), w1 = v0.fma(va, v1);
+                DoubleVector w2 = v3.fma(ua, v2), w3 = v2.fma(va, v3);
+                DoubleVector w4 = v5.fma(ua, v4), w5 = v4.fma(va, v5);
+                DoubleVector w6 = v7.fma(ua, v6), w7 = v6.fma(va, v7);
+                // T_B on local bit 1: pairs (0,2), (1,3), (4,6), (5,7)
+                v0 = w2.fma(ub, w0); v2 = w0.fma(vb, w2);
+                v1 = w3.fma(ub, w1); v3 = w1.fma(vb, w3);
+                v4 = w6.fma(ub, w4); v6 = w4.fma(vb, w6);
+                v5 = w7.fma(ub, w5); v7 = w5.fma(vb, w7);
+                // C on local bit 2 with the diagonal folded in, pairs (j, j+4); stored to the flipped, permuted rows
+                v4.fma(e01, v0.mul(e00)).intoMemorySegment(seg, b + s0, ORDER);
+                v4.fma(e41, v0.mul(e40)).intoMemorySegment(seg, b + s4, ORDER);
+                v5.fma(e11, v1.mul(e10)).intoMemorySegment(seg, b + s1, ORDER);
+                v5.fma(e51, v1.mul(e50)).intoMemorySegment(seg, b + s5, ORDER);
+                v6.fma(e21, v2.mul(e20)).intoMemorySegment(seg, b + s2, ORDER);
+                v6.fma(e61, v2.mul(e60)).intoMemorySegment(seg, b + s6, ORDER);
+                v7.fma(e31, v3.mul(e30)).intoMemorySegment(seg, b + s3, ORDER);
+                v7.fma(e71, v3.mul(e70)).intoMemorySegment(seg, b + s7, ORDER);
+                a = (((a | mask) + L) & keep) | pattern;
+            }
+            return;
+        }
+        while (count > 0) {
+            long k = Math.min(runVectors - ((a >>> LOG_L) & (runVectors - 1)), count);
+            long base = (a << 3) + half;
+            for (long o = 0, end = k * VECTOR_BYTES; o < end; o += VECTOR_BYTES) {
+                long b = base + o;
+                DoubleVector v0 = DoubleVector.fromMemorySegment(S, seg, b, ORDER), v1 = DoubleVector.fromMemorySegment(S, seg, b + l1, ORDER);
+                DoubleVector v2 = DoubleVector.fromMemorySegment(S, seg, b + l2, ORDER), v3 = DoubleVector.fromMemorySegment(S, seg, b + l3, ORDER);
+                DoubleVector v4 = DoubleVector.fromMemorySegment(S, seg, b + l4, ORDER), v5 = DoubleVector.fromMemorySegment(S, seg, b + l5, ORDER);
+                DoubleVector v6 = DoubleVector.fromMemorySegment(S, seg, b + l6, ORDER), v7 = DoubleVector.fromMemorySegment(S, seg, b + l7, ORDER);
+                // T_A on local bit 0: (x, y) -> (x + u y, v x + y) on pairs (0,1), (2,3), (4,5), (6,7)
+                DoubleVector w0 = v1.fma(ua, v0), w1 = v0.fma(va, v1);
+                DoubleVector w2 = v3.fma(ua, v2), w3 = v2.fma(va, v3);
+                DoubleVector w4 = v5.fma(ua, v4), w5 = v4.fma(va, v5);
+                DoubleVector w6 = v7.fma(ua, v6), w7 = v6.fma(va, v7);
+                // T_B on local bit 1: pairs (0,2), (1,3), (4,6), (5,7)
+                v0 = w2.fma(ub, w0); v2 = w0.fma(vb, w2);
+                v1 = w3.fma(ub, w1); v3 = w1.fma(vb, w3);
+                v4 = w6.fma(ub, w4); v6 = w4.fma(vb, w6);
+                v5 = w7.fma(ub, w5); v7 = w5.fma(vb, w7);
+                // C on local bit 2 with the diagonal folded in, pairs (j, j+4); stored to the flipped, permuted rows
+                v4.fma(e01, v0.mul(e00)).intoMemorySegment(seg, b + s0, ORDER);
+                v4.fma(e41, v0.mul(e40)).intoMemorySegment(seg, b + s4, ORDER);
+                v5.fma(e11, v1.mul(e10)).intoMemorySegment(seg, b + s1, ORDER);
+                v5.fma(e51, v1.mul(e50)).intoMemorySegment(seg, b + s5, ORDER);
+                v6.fma(e21, v2.mul(e20)).intoMemorySegment(seg, b + s2, ORDER);
+                v6.fma(e61, v2.mul(e60)).intoMemorySegment(seg, b + s6, ORDER);
+                v7.fma(e31, v3.mul(e30)).intoMemorySegment(seg, b + s3, ORDER);
+                v7.fma(e71, v3.mul(e70)).intoMemorySegment(seg, b + s7, ORDER);
+            }
+            count -= k;
+            long last = a + ((k - 1) << LOG_L);
+            a = (((last | mask) + L) & keep) | pattern;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.qff.simulator.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qff.simulator.kernel.KernelTestSupport.TOL;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
 import static org.qff.simulator.kernel.KernelTestSupport.randomState;
@@ -162,6 +163,36 @@ class TileKernelTest {
         for (KernelOp remapped : KernelTestSupport.assertStridedAndGatheredMatchPlain(high, n, rnd)) {
             assertEquals(KernelOp.Kind.TILE3_REAL_HIGH, remapped.kind);
         }
+    }
+
+    /**
+     * Skipped bits from qubit 9 up leave runs of at least {@link TileSweeps#NESTED_RUN_VECTORS}
+     * vectors, which TileSweeps walks with a counted inner loop: against the scalar reference, split
+     * at every group (runs cut short at both ends), through contiguous blocks and with 2 threads.
+     */
+    @Test
+    void longRunsThroughTheCountedLoopMatchTheReference() {
+        assertTrue(Lanes.LOG_L + Long.numberOfTrailingZeros(TileSweeps.NESTED_RUN_VECTORS) <= 9, "qubit 9 starts a long run");
+        Random rnd = new Random(46);
+        VectorKernels vk = VectorKernels.singleThreaded();
+        int n = 13;
+        List<KernelOp> chain = new ArrayList<>();
+        for (int[] qs : new int[][] {{10, 11, 12, 9}, {12, 9, 11, -1}, {9, 12, 10, 11}, {11, 10, 12, -1}}) {
+            int[] q = {qs[0], qs[1], qs[2]};
+            double[] r = randomRotations(rnd);
+            int[] perm = randomPerms(rnd);
+            KernelOp op = KernelOp.tile(q, qs[3], r, perm);
+            chain.add(op);
+            try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                ScalarKernels.INSTANCE.denseK(ref, with(q, qs[3]), dense(r, perm, qs[3] >= 0));
+                vk.apply(vec, op);
+                assertStatesClose(ref, vec, TOL, java.util.Arrays.toString(q) + " selector " + qs[3]);
+                KernelTestSupport.assertSplitsBitIdentical(op, vec, 1);
+            }
+        }
+        chain.add(KernelOp.tile(new int[] {4, 5, 6}, 3, randomRotations(rnd), randomPerms(rnd))); // a short-run tile between
+        chain.add(KernelOp.tile(new int[] {9, 10, 11}, -1, randomRotations(rnd), randomPerms(rnd)));
+        for (int c = 13; c <= 15; c++) KernelTestSupport.assertBlockedEqualsPlain(chain, 15, c, rnd);
     }
 
     @Test
