@@ -22,7 +22,8 @@ import jdk.incubator.vector.DoubleVector;
  * <p>Shape: the two selector values are two walks over each half's groups (real parts, then
  * imaginary parts, as in TileSweeps), each with its matrix's 16
  * coefficient vectors broadcast once before the loop. The walk steps the index past the skipped
- * bits by mask, so short runs (lowest target 3) cost no per-run set-up. The Vector API calls are
+ * bits by mask, so short runs (lowest target 3) cost no per-run set-up; long runs go through a
+ * counted inner loop, as in TileSweeps ({@link TileSweeps#NESTED_RUN_VECTORS}). The Vector API calls are
  * written out rather than made through {@code Lanes.load}/{@code store}: once a method's parse
  * graph passes C2's node-count cutoff, C2 still inlines the JDK's {@code @ForceInline} vector
  * methods (later, incrementally) but refuses ordinary helpers, and a vector passed to a call that
@@ -33,6 +34,8 @@ import jdk.incubator.vector.DoubleVector;
  */
 final class MuxSweeps {
     private MuxSweeps() {}
+
+    private static final long VECTOR_BYTES = (long) L << 3;
 
     static void mux2HighReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         long mask = op.skipMask(), d = dim << 3;
@@ -56,15 +59,35 @@ final class MuxSweeps {
         DoubleVector u10 = DoubleVector.broadcast(S, u[at + 4]), u11 = DoubleVector.broadcast(S, u[at + 5]), u12 = DoubleVector.broadcast(S, u[at + 6]), u13 = DoubleVector.broadcast(S, u[at + 7]);
         DoubleVector u20 = DoubleVector.broadcast(S, u[at + 8]), u21 = DoubleVector.broadcast(S, u[at + 9]), u22 = DoubleVector.broadcast(S, u[at + 10]), u23 = DoubleVector.broadcast(S, u[at + 11]);
         DoubleVector u30 = DoubleVector.broadcast(S, u[at + 12]), u31 = DoubleVector.broadcast(S, u[at + 13]), u32 = DoubleVector.broadcast(S, u[at + 14]), u33 = DoubleVector.broadcast(S, u[at + 15]);
-        for (long g = 0; g < count; g++) {
-            long b0 = (a << 3) + half, b1 = b0 + o1, b2 = b0 + o2, b3 = b0 + o3;
-            DoubleVector x0 = DoubleVector.fromMemorySegment(S, seg, b0, ORDER), x1 = DoubleVector.fromMemorySegment(S, seg, b1, ORDER);
-            DoubleVector x2 = DoubleVector.fromMemorySegment(S, seg, b2, ORDER), x3 = DoubleVector.fromMemorySegment(S, seg, b3, ORDER);
-            x0.fma(u00, x1.fma(u01, x2.fma(u02, x3.mul(u03)))).intoMemorySegment(seg, b0, ORDER);
-            x0.fma(u10, x1.fma(u11, x2.fma(u12, x3.mul(u13)))).intoMemorySegment(seg, b1, ORDER);
-            x0.fma(u20, x1.fma(u21, x2.fma(u22, x3.mul(u23)))).intoMemorySegment(seg, b2, ORDER);
-            x0.fma(u30, x1.fma(u31, x2.fma(u32, x3.mul(u33)))).intoMemorySegment(seg, b3, ORDER);
-            a = (((a | mask) + L) & keep) | pattern;
+        long runVectors = Long.lowestOneBit(mask) >>> LOG_L;
+        if (runVectors < TileSweeps.NESTED_RUN_VECTORS) {
+            for (long g = 0; g < count; g++) {
+                long b0 = (a << 3) + half, b1 = b0 + o1, b2 = b0 + o2, b3 = b0 + o3;
+                DoubleVector x0 = DoubleVector.fromMemorySegment(S, seg, b0, ORDER), x1 = DoubleVector.fromMemorySegment(S, seg, b1, ORDER);
+                DoubleVector x2 = DoubleVector.fromMemorySegment(S, seg, b2, ORDER), x3 = DoubleVector.fromMemorySegment(S, seg, b3, ORDER);
+                x0.fma(u00, x1.fma(u01, x2.fma(u02, x3.mul(u03)))).intoMemorySegment(seg, b0, ORDER);
+                x0.fma(u10, x1.fma(u11, x2.fma(u12, x3.mul(u13)))).intoMemorySegment(seg, b1, ORDER);
+                x0.fma(u20, x1.fma(u21, x2.fma(u22, x3.mul(u23)))).intoMemorySegment(seg, b2, ORDER);
+                x0.fma(u30, x1.fma(u31, x2.fma(u32, x3.mul(u33)))).intoMemorySegment(seg, b3, ORDER);
+                a = (((a | mask) + L) & keep) | pattern;
+            }
+            return;
+        }
+        while (count > 0) {
+            long k = Math.min(runVectors - ((a >>> LOG_L) & (runVectors - 1)), count);
+            long base = (a << 3) + half;
+            for (long o = 0, end = k * VECTOR_BYTES; o < end; o += VECTOR_BYTES) {
+                long b0 = base + o, b1 = b0 + o1, b2 = b0 + o2, b3 = b0 + o3;
+                DoubleVector x0 = DoubleVector.fromMemorySegment(S, seg, b0, ORDER), x1 = DoubleVector.fromMemorySegment(S, seg, b1, ORDER);
+                DoubleVector x2 = DoubleVector.fromMemorySegment(S, seg, b2, ORDER), x3 = DoubleVector.fromMemorySegment(S, seg, b3, ORDER);
+                x0.fma(u00, x1.fma(u01, x2.fma(u02, x3.mul(u03)))).intoMemorySegment(seg, b0, ORDER);
+                x0.fma(u10, x1.fma(u11, x2.fma(u12, x3.mul(u13)))).intoMemorySegment(seg, b1, ORDER);
+                x0.fma(u20, x1.fma(u21, x2.fma(u22, x3.mul(u23)))).intoMemorySegment(seg, b2, ORDER);
+                x0.fma(u30, x1.fma(u31, x2.fma(u32, x3.mul(u33)))).intoMemorySegment(seg, b3, ORDER);
+            }
+            count -= k;
+            long last = a + ((k - 1) << LOG_L);
+            a = (((last | mask) + L) & keep) | pattern;
         }
     }
 }

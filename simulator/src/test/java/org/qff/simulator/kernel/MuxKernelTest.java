@@ -2,6 +2,7 @@ package org.qff.simulator.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qff.simulator.kernel.KernelTestSupport.TOL;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesIdentical;
@@ -134,6 +135,37 @@ class MuxKernelTest {
                 }
             }
         }
+    }
+
+    /**
+     * Targets and selector from qubit 9 up leave runs of at least {@link TileSweeps#NESTED_RUN_VECTORS}
+     * vectors, which the walk takes in a counted inner loop: every ordered triple of 9..12 and
+     * selector against the scalar reference, split at every group, and through contiguous blocks.
+     */
+    @Test
+    void longRunsThroughTheCountedLoopMatchTheReference() {
+        assertTrue(Lanes.LOG_L + Long.numberOfTrailingZeros(TileSweeps.NESTED_RUN_VECTORS) <= 9, "qubit 9 starts a long run");
+        Random rnd = new Random(36);
+        VectorKernels vk = VectorKernels.singleThreaded();
+        int n = 13;
+        List<KernelOp> chain = new ArrayList<>();
+        for (int[] q : highTriples(n)) {
+            if (Math.min(q[0], Math.min(q[1], q[2])) < 9) continue;
+            for (int js = 0; js < 3; js++) {
+                double[] u = randomMux(js, rnd);
+                KernelOp op = KernelOp.dense(q, u);
+                assertEquals(KernelOp.Kind.MUX2_REAL_HIGH, op.kind);
+                try (StateVector ref = randomState(n, rnd); StateVector vec = ref.copy()) {
+                    ScalarKernels.INSTANCE.denseK(ref, q, u);
+                    vk.apply(vec, op);
+                    assertStatesClose(ref, vec, TOL, java.util.Arrays.toString(q) + " selector " + js);
+                    if (js == 1 && q[0] == 12) KernelTestSupport.assertSplitsBitIdentical(op, vec, 1);
+                }
+                if (chain.size() < 4 && js == 2) chain.add(op);
+            }
+        }
+        chain.add(KernelOp.dense(new int[] {4, 5, 6}, randomMux(0, rnd))); // a short-run pass between
+        for (int c = 13; c <= 15; c++) KernelTestSupport.assertBlockedEqualsPlain(chain, 15, c, rnd);
     }
 
     @Test
