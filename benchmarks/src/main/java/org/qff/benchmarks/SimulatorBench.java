@@ -19,6 +19,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Strange (one shot: a Strange run takes ~15 s) and through qff. Full mode adds n = 12 and 16, low
  * targets, unblocked layers, 2 threads and Strange at n = 8 and 12.
  *
+ * <p>Every ratio to the sweep divides by a sweep measured right before it (before each gate, and
+ * before the layer), reported under {@code sweep_us} by what it served.
+ *
  * <p>Can also be run directly: {@code java --add-modules jdk.incubator.vector -cp … org.qff.benchmarks.SimulatorBench [--quick]}.
  */
 public final class SimulatorBench implements BenchRunner {
@@ -39,7 +42,7 @@ public final class SimulatorBench implements BenchRunner {
 
     @Override
     public int steps(boolean quick) {
-        return GATES.length + 4;
+        return GATES.length + 3;
     }
 
     @Override
@@ -57,14 +60,14 @@ public final class SimulatorBench implements BenchRunner {
         out.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         out.put("load_average_at_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-        // 1. sweep and gates (one JMH run per gate so progress moves; same process, same conditions)
+        // 1. sweep and gates. Each gate's ratios divide by a sweep measured right before it, not by
+        // one sweep at the start: the DRAM bandwidth of this shared machine drifts by up to 20 %
+        // within a minute (n = 24 sweep 7.4 against 9.0 ms in two quick runs on 2026-12-02), and a
+        // floor measured in another minute moved every n = 24 ratio with it.
         Map<String, Map<String, RunResult>> gate = new LinkedHashMap<>(); // gate -> "n20/high" -> result
-        Map<String, RunResult> sweep = new LinkedHashMap<>();
-        for (RunResult r : JmhFigures.run(timed(JmhFigures.options("SweepBenchmark"), quick).param("n", sizes.split(",")))) {
-            sweep.put("n" + JmhFigures.param(r, "n"), r);
-        }
-        progress.report(++done, total, "sweep done");
+        Map<String, Map<String, RunResult>> adjacentSweep = new LinkedHashMap<>(); // gate or "layer" -> "n20" -> result
         for (String g : GATES) {
+            adjacentSweep.put(g, sweep(sizes, quick));
             ChainedOptionsBuilder o = timed(JmhFigures.options("GateBenchmark"), quick)
                     .param("n", sizes.split(",")).param("gate", g).param("position", positions.split(","));
             Map<String, RunResult> byConfig = new LinkedHashMap<>();
@@ -72,10 +75,9 @@ public final class SimulatorBench implements BenchRunner {
             gate.put(g, byConfig);
             progress.report(++done, total, g + " done");
         }
-        Map<String, Object> sweepFig = new LinkedHashMap<>();
-        sweep.forEach((k, r) -> sweepFig.put(k, JmhFigures.figures(r)));
         Map<String, Object> ratios = new LinkedHashMap<>(), gateFig = new LinkedHashMap<>(), lowOverHigh = new LinkedHashMap<>();
         for (String g : GATES) {
+            Map<String, RunResult> sweep = adjacentSweep.get(g);
             Map<String, Object> rg = new LinkedHashMap<>(), fg = new LinkedHashMap<>(), lh = new LinkedHashMap<>();
             gate.get(g).forEach((k, r) -> {
                 fg.put(k, JmhFigures.figures(r));
@@ -91,7 +93,6 @@ public final class SimulatorBench implements BenchRunner {
             if (!lh.isEmpty()) lowOverHigh.put(g, lh);
         }
         out.put("gate_over_sweep", ratios);
-        out.put("sweep_us", sweepFig);
         out.put("gate_us", gateFig);
         if (!lowOverHigh.isEmpty()) out.put("low_over_high", lowOverHigh);
 
@@ -106,6 +107,7 @@ public final class SimulatorBench implements BenchRunner {
                 .param("n", quick ? new String[] {"24"} : new String[] {"20", "24"})
                 .param("threads", quick ? new String[] {"1"} : new String[] {"1", "2"})
                 .param("variant", quick ? new String[] {QUICK_LAYER} : new String[] {"unfused", "blocked", "fused2", "fused3", "fused4"});
+        adjacentSweep.put("layer", sweep("24", quick));
         Map<String, Object> layerFig = new LinkedHashMap<>();
         RunResult layer24 = null;
         for (RunResult r : JmhFigures.run(lo)) {
@@ -115,13 +117,20 @@ public final class SimulatorBench implements BenchRunner {
         }
         progress.report(++done, total, "layers done");
         out.put("layer_ms", layerFig);
-        if (layer24 != null && sweep.containsKey("n24")) {
+        if (layer24 != null) {
             // scores are per layer (@OperationsPerInvocation(5) divides), in ms; the sweep is in µs
             double perLayerUs = JmhFigures.median(layer24) * 1000;
-            out.put("layer_fused_n24_over_sweep", perLayerUs / JmhFigures.median(sweep.get("n24")));
+            out.put("layer_fused_n24_over_sweep", perLayerUs / JmhFigures.median(adjacentSweep.get("layer").get("n24")));
             out.put("layer_fused_variant", QUICK_LAYER + ": the circuit layer's Simulator with fusion into blocks of at most 2 qubits"
                     + " and its cache blocking (2^16-amplitude blocks), 1 thread");
         }
+        Map<String, Object> sweepFig = new LinkedHashMap<>();
+        adjacentSweep.forEach((what, bySize) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            bySize.forEach((n, r) -> f.put(n, JmhFigures.figures(r)));
+            sweepFig.put(what, f);
+        });
+        out.put("sweep_us", sweepFig);
 
         // 3. Strange vs qff on the whole 5-layer circuit
         String strangeSizes = quick ? "16" : "8,12,16";
@@ -151,6 +160,15 @@ public final class SimulatorBench implements BenchRunner {
         out.put("jmh_logs", JmhFigures.logDir().toString());
         out.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return out;
+    }
+
+    /** The memory sweep at the given sizes ("20,24"), keyed "n20", "n24". */
+    private static Map<String, RunResult> sweep(String sizes, boolean quick) throws Exception {
+        Map<String, RunResult> bySize = new LinkedHashMap<>();
+        for (RunResult r : JmhFigures.run(timed(JmhFigures.options("SweepBenchmark"), quick).param("n", sizes.split(",")))) {
+            bySize.put("n" + JmhFigures.param(r, "n"), r);
+        }
+        return bySize;
     }
 
     private static ChainedOptionsBuilder timed(ChainedOptionsBuilder o, boolean quick) {
