@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.qff.benchmarks.simulator.LayeredCircuit;
 
 /**
  * {@code qff bench simulator}: per-gate times against the memory sweep, the layered circuit, and
@@ -19,8 +20,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Strange (one shot: a Strange run takes ~15 s) and through qff. Full mode adds n = 12 and 16, low
  * targets, unblocked layers, 2 threads and Strange at n = 8 and 12.
  *
- * <p>Every ratio to the sweep divides by a sweep measured right before it (before each gate, and
- * before the layer), reported under {@code sweep_us} by what it served.
+ * <p>Every ratio to the sweep is paired call by call: each gate call (each circuit run) is followed
+ * by one sweep of the same state, both timed on their own ({@code GateBenchmark.gateThenSweep},
+ * {@code LayerBenchmark.layerThenSweep}); per iteration the two times give a ratio, and the median
+ * over iterations is reported. {@code sweep_us} holds the sweeps each ratio was formed from.
  *
  * <p>Can also be run directly: {@code java --add-modules jdk.incubator.vector -cp … org.qff.benchmarks.SimulatorBench [--quick]}.
  */
@@ -60,77 +63,77 @@ public final class SimulatorBench implements BenchRunner {
         out.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         out.put("load_average_at_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-        // 1. sweep and gates. Each gate's ratios divide by a sweep measured right before it, not by
-        // one sweep at the start: the DRAM bandwidth of this shared machine drifts by up to 20 %
-        // within a minute (n = 24 sweep 7.4 against 9.0 ms in two quick runs on 2026-12-02), and a
-        // floor measured in another minute moved every n = 24 ratio with it.
-        Map<String, Map<String, RunResult>> gate = new LinkedHashMap<>(); // gate -> "n20/high" -> result
-        Map<String, Map<String, RunResult>> adjacentSweep = new LinkedHashMap<>(); // gate or "layer" -> "n20" -> result
+        // 1. gates, each call followed by a sweep of the same state timed on its own (PairedTimes):
+        // every ratio is formed within one JMH iteration, then the median over iterations taken.
+        // Sweeps in forks of their own drifted by 20-40 % against the gates on this shared machine
+        // (benchmarks/RESULTS.md, 2026-12-02), and moved every ratio with them.
+        Map<String, Map<String, PairedFigures>> gate = new LinkedHashMap<>(); // gate -> "n20/high" -> figures
         for (String g : GATES) {
-            adjacentSweep.put(g, sweep(sizes, quick));
-            ChainedOptionsBuilder o = timed(JmhFigures.options("GateBenchmark"), quick)
+            ChainedOptionsBuilder o = timed(JmhFigures.options("GateBenchmark.gateThenSweep"), quick)
                     .param("n", sizes.split(",")).param("gate", g).param("position", positions.split(","));
-            Map<String, RunResult> byConfig = new LinkedHashMap<>();
-            for (RunResult r : JmhFigures.run(o)) byConfig.put("n" + JmhFigures.param(r, "n") + "/" + JmhFigures.param(r, "position"), r);
+            Map<String, PairedFigures> byConfig = new LinkedHashMap<>();
+            for (RunResult r : JmhFigures.run(o)) {
+                byConfig.put("n" + JmhFigures.param(r, "n") + "/" + JmhFigures.param(r, "position"), PairedFigures.of(r, 1));
+            }
             gate.put(g, byConfig);
             progress.report(++done, total, g + " done");
         }
         Map<String, Object> ratios = new LinkedHashMap<>(), gateFig = new LinkedHashMap<>(), lowOverHigh = new LinkedHashMap<>();
+        Map<String, Object> sweepFig = new LinkedHashMap<>();
         for (String g : GATES) {
-            Map<String, RunResult> sweep = adjacentSweep.get(g);
-            Map<String, Object> rg = new LinkedHashMap<>(), fg = new LinkedHashMap<>(), lh = new LinkedHashMap<>();
-            gate.get(g).forEach((k, r) -> {
-                fg.put(k, JmhFigures.figures(r));
+            Map<String, Object> rg = new LinkedHashMap<>(), fg = new LinkedHashMap<>(), lh = new LinkedHashMap<>(), sg = new LinkedHashMap<>();
+            gate.get(g).forEach((k, f) -> {
+                fg.put(k, f.opFigures("us/op", 1e3));
                 String n = k.substring(0, k.indexOf('/'));
-                if (k.endsWith("/high") && sweep.containsKey(n)) rg.put(n, JmhFigures.median(r) / JmhFigures.median(sweep.get(n)));
-                if (!k.endsWith("/high")) {
-                    RunResult high = gate.get(g).get(n + "/high");
-                    if (high != null) lh.put(k.replace('/', '_'), JmhFigures.median(r) / JmhFigures.median(high));
+                if (k.endsWith("/high")) {
+                    rg.put(n, f.medianRatio());
+                    sg.put(n, f.sweepFigures("us/op", 1e3));
+                } else {
+                    PairedFigures high = gate.get(g).get(n + "/high");
+                    if (high != null) lh.put(k.replace('/', '_'), f.medianOp(1) / high.medianOp(1));
                 }
             });
             ratios.put(g, rg);
             gateFig.put(g, fg);
+            sweepFig.put(g, sg);
             if (!lh.isEmpty()) lowOverHigh.put(g, lh);
         }
+        out.put("ratio_method", "each gate call (or 5-layer circuit run) is followed by one sweep of the same state, timed on its own;"
+                + " per JMH iteration, time per gate (per layer) over time per sweep; the median over iterations");
         out.put("gate_over_sweep", ratios);
         out.put("gate_us", gateFig);
         if (!lowOverHigh.isEmpty()) out.put("low_over_high", lowOverHigh);
 
-        // 2. the layered circuit, per layer
+        // 2. the layered circuit, per layer, each circuit run followed by a sweep as above.
         // Time-based iterations, not single shots: two single-shot warm-ups (two circuit runs) left the
         // fused kernels to be compiled during the measurement (quick run 2026-12-02 02:41: 63.9 ms per
         // layer against 45-52 ms with 2 x 1 s of warm-up).
-        ChainedOptionsBuilder lo = JmhFigures.options("LayerBenchmark")
+        ChainedOptionsBuilder lo = JmhFigures.options("LayerBenchmark.layerThenSweep")
                 .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS)
                 .warmupIterations(quick ? 4 : 3).warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .measurementIterations(quick ? 5 : 6).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .param("n", quick ? new String[] {"24"} : new String[] {"20", "24"})
                 .param("threads", quick ? new String[] {"1"} : new String[] {"1", "2"})
                 .param("variant", quick ? new String[] {QUICK_LAYER} : new String[] {"unfused", "blocked", "fused2", "fused3", "fused4"});
-        adjacentSweep.put("layer", sweep("24", quick));
-        Map<String, Object> layerFig = new LinkedHashMap<>();
-        RunResult layer24 = null;
+        Map<String, Object> layerFig = new LinkedHashMap<>(), layerRatio = new LinkedHashMap<>(), layerSweep = new LinkedHashMap<>();
         for (RunResult r : JmhFigures.run(lo)) {
             String key = "n" + JmhFigures.param(r, "n") + "_t" + JmhFigures.param(r, "threads") + "_" + JmhFigures.param(r, "variant");
-            layerFig.put(key, JmhFigures.figures(r));
-            if (key.equals("n24_t1_" + QUICK_LAYER)) layer24 = r;
+            PairedFigures f = PairedFigures.of(r, LayeredCircuit.LAYERS);
+            layerFig.put(key, f.opFigures("ms/op", 1e6));
+            layerRatio.put(key, f.medianRatio());
+            layerSweep.put(key, f.sweepFigures("us/op", 1e3));
         }
         progress.report(++done, total, "layers done");
         out.put("layer_ms", layerFig);
-        if (layer24 != null) {
-            // scores are per layer (@OperationsPerInvocation(5) divides), in ms; the sweep is in µs
-            double perLayerUs = JmhFigures.median(layer24) * 1000;
-            out.put("layer_fused_n24_over_sweep", perLayerUs / JmhFigures.median(adjacentSweep.get("layer").get("n24")));
-            out.put("layer_fused_variant", QUICK_LAYER + ": the circuit layer's Simulator with fusion into blocks of at most 2 qubits"
-                    + " and its cache blocking (2^16-amplitude blocks), 1 thread");
-        }
-        Map<String, Object> sweepFig = new LinkedHashMap<>();
-        adjacentSweep.forEach((what, bySize) -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            bySize.forEach((n, r) -> f.put(n, JmhFigures.figures(r)));
-            sweepFig.put(what, f);
-        });
+        out.put("layer_over_sweep", layerRatio);
+        sweepFig.put("layer", layerSweep);
         out.put("sweep_us", sweepFig);
+        Object fused24 = layerRatio.get("n24_t1_" + QUICK_LAYER);
+        if (fused24 != null) {
+            out.put("layer_fused_n24_over_sweep", fused24);
+            out.put("layer_fused_variant", QUICK_LAYER + ": the circuit layer's Simulator with fusion into blocks of at most 2 qubits"
+                    + " and its cache blocking (2^16-amplitude blocks), 1 thread; the sweep 1 thread");
+        }
 
         // 3. Strange vs qff on the whole 5-layer circuit
         String strangeSizes = quick ? "16" : "8,12,16";
@@ -160,15 +163,6 @@ public final class SimulatorBench implements BenchRunner {
         out.put("jmh_logs", JmhFigures.logDir().toString());
         out.put("load_average_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return out;
-    }
-
-    /** The memory sweep at the given sizes ("20,24"), keyed "n20", "n24". */
-    private static Map<String, RunResult> sweep(String sizes, boolean quick) throws Exception {
-        Map<String, RunResult> bySize = new LinkedHashMap<>();
-        for (RunResult r : JmhFigures.run(timed(JmhFigures.options("SweepBenchmark"), quick).param("n", sizes.split(",")))) {
-            bySize.put("n" + JmhFigures.param(r, "n"), r);
-        }
-        return bySize;
     }
 
     private static ChainedOptionsBuilder timed(ChainedOptionsBuilder o, boolean quick) {

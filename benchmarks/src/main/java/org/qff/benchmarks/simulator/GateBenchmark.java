@@ -19,8 +19,9 @@ import org.qff.simulator.StateVector;
 import org.qff.simulator.kernel.VectorKernels;
 
 /**
- * Time of one gate on an n-qubit state, single thread, and (in {@link #sweep}) of one read+write
- * pass over the same state: the memory floor every gate time is divided by.
+ * Time of one gate on an n-qubit state, single thread; {@link #gateThenSweep} also times one
+ * read+write pass over the same state right after each gate: the memory floor every gate time is
+ * divided by.
  *
  * <p>Positions: "high" puts the gate on the top qubit(s) (n−1, or (n−2, n−1)); "0", "1", "2" on
  * qubit p (or (p, p+1)), inside one vector, where the kernels use lane shuffles.
@@ -41,6 +42,9 @@ public class GateBenchmark {
 
     @Param({"high", "0", "1", "2"})
     public String position;
+
+    /** 1.0 read from a field, so the JIT cannot fold the sweep's multiply away. */
+    public double factor = 1.0;
 
     private final GateKernels kernels = VectorKernels.singleThreaded();
     private StateVector state;
@@ -70,5 +74,18 @@ public class GateBenchmark {
     @Benchmark
     public void gate() {
         Gates.apply(kernels, state, code, a, b);
+    }
+
+    /**
+     * The gate, then one sweep over the same state (the memory floor, as {@link SweepBenchmark}),
+     * each timed on its own into {@link PairedTimes}: the ratios of {@code qff bench simulator}.
+     */
+    @Benchmark
+    public void gateThenSweep(PairedTimes times) {
+        long start = System.nanoTime();
+        Gates.apply(kernels, state, code, a, b);
+        long between = System.nanoTime();
+        kernels.scale(state, factor);
+        times.add(start, between, System.nanoTime());
     }
 }

@@ -44,7 +44,11 @@ public class LayerBenchmark {
     @Param({"unfused", "blocked", "fused2", "fused3", "fused4"})
     public String variant;
 
+    /** 1.0 read from a field, so the JIT cannot fold the sweep's multiply away. */
+    public double factor = 1.0;
+
     private VectorKernels kernels;
+    private final VectorKernels sweepKernels = VectorKernels.singleThreaded();
     private StateVector state;
     private LayeredCircuit circuit;
     private LayeredCircuit.BlockedPlan plan;
@@ -75,5 +79,20 @@ public class LayerBenchmark {
         if (fused != null) fused.run(Bindings.NONE, state);
         else if (blocked) plan.apply(kernels, state);
         else circuit.applyUnfused(kernels, state);
+    }
+
+    /**
+     * The whole circuit ({@value LayeredCircuit#LAYERS} layers), then one single-threaded sweep over
+     * the same state, each timed on its own into {@link PairedTimes}: the layer ratio of
+     * {@code qff bench simulator}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(LayeredCircuit.LAYERS)
+    public void layerThenSweep(PairedTimes times) {
+        long start = System.nanoTime();
+        layer();
+        long between = System.nanoTime();
+        sweepKernels.scale(state, factor);
+        times.add(start, between, System.nanoTime());
     }
 }
