@@ -252,6 +252,17 @@ final class DenseSweeps {
             else mixedPair(seg, dim, op, from, to);
             return;
         }
+        table(seg, dim, op, from, to, work);
+    }
+
+    /**
+     * Any other shape: each group's vectors (and their lane-shuffled copies) through the scratch
+     * array, then the coefficient table. A method of its own, not the tail of {@link #generic}: with
+     * the dispatch and this loop in one method, a program that called it first on lane qubits only
+     * got a recompilation past C2's inlining budget once other shapes came, which boxed every vector
+     * (1.6 MB per call of a controlled 2×2 on (2, 3) at n = 16; MixedPositionAllocationTest).
+     */
+    private static void table(MemorySegment seg, long dim, KernelOp op, long from, long to, double[] work) {
         int m = 1 << op.kh, xs = 1 << op.kl, n = m * xs;
         long[] off = op.offsets;
         int[] laneX = op.laneX;
