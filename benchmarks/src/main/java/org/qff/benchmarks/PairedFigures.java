@@ -10,9 +10,10 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Per-iteration figures of a JMH run whose method records
- * {@link org.qff.benchmarks.simulator.PairedTimes}: the time per operation, the time of the sweep
- * run right after it, and their ratio, each as median / min / max over the measurement iterations.
- * A ratio is formed within an iteration (the same second of the same fork), then the median taken.
+ * {@link org.qff.benchmarks.simulator.PairedTimes}: the time per operation and the time of the
+ * sweep run right after it, as median / min / max over the measurement iterations, and the median
+ * of their ratio. A ratio is formed within an iteration (the same second of the same fork), then
+ * the median taken.
  */
 final class PairedFigures {
     private final double[] opNs, sweepNs, ratio;
@@ -80,10 +81,6 @@ final class PairedFigures {
 
     Map<String, Object> sweepFigures(String unit, double nsPerUnit) {
         return figures(sweepNs, unit, nsPerUnit);
-    }
-
-    Map<String, Object> ratioFigures() {
-        return figures(ratio, "ratio", 1);
     }
 
     private static Map<String, Object> figures(double[] v, String unit, double scale) {

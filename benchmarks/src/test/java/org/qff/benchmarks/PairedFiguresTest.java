@@ -25,7 +25,6 @@ class PairedFiguresTest {
         assertEquals(8.0, (double) s.get("min"), 1e-12);
         assertEquals(16.0, (double) s.get("max"), 1e-12);
         assertEquals(5, s.get("samples"));
-        assertEquals(1.5, (double) f.ratioFigures().get("max"), 1e-12);
         assertEquals(10.75, PairedFigures.median(new double[] {12, 10, 10.5, 11}), 1e-12);
     }
 

@@ -27,7 +27,7 @@ import org.qff.simulator.kernel.VectorKernels;
  *
  * <p>The selector sets how long the runs of consecutive vectors between the skipped bits are
  * (2^s amplitudes): from s = 9 up they are 64 vectors or longer and the kernels walk them with a
- * counted inner loop (TileSweeps.NESTED_RUN_VECTORS).
+ * counted inner loop (Lanes.NESTED_RUN_VECTORS in the simulator).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -42,14 +42,18 @@ public final class CompiledCircuit {
             if (lanes) blocks = LaneStages.merge(blocks);
             if (vector) blocks = PairMuxing.merge(RotationTiles.merge(blocks));
             for (GateFuser.Block block : blocks) {
-                LaneStages.Plan lanePlan = lanes && !allPermutations(block) ? LaneStages.plan(block.gates()) : null;
-                if (lanePlan != null && lanePlan.worthwhile()) {
+                boolean permutes = allPermutations(block);
+                LaneStages.Plan lanePlan = lanes && !permutes ? LaneStages.plan(block.gates()) : null;
+                boolean laneOp = lanePlan != null && lanePlan.worthwhile();
+                RotationTiles.Plan tilePlan = vector && !laneOp && block.gates().size() > 1 && !permutes
+                        ? RotationTiles.plan(block.gates()) : null;
+                if (laneOp) {
                     out.add(new LaneStageOp(block, lanePlan));
                     fused++;
-                } else if (vector && block.gates().size() > 1 && !allPermutations(block) && RotationTiles.plan(block.gates()) != null) {
-                    out.add(new TileOp(block));
+                } else if (tilePlan != null) {
+                    out.add(new TileOp(block, tilePlan));
                     fused++;
-                } else if (block.gates().size() == 1 || allPermutations(block)) {
+                } else if (block.gates().size() == 1 || permutes) {
                     // Alone, or only moving amplitudes: the specialised kernels beat a dense block.
                     for (Gate g : block.gates()) GateOps.add(g, out);
                 } else {

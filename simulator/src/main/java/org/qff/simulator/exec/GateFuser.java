@@ -37,6 +37,13 @@ public final class GateFuser {
             gates = List.copyOf(gates);
         }
 
+        /** The block of these gates, on the qubits they touch. */
+        static Block of(List<Gate> gates) {
+            long mask = 0;
+            for (Gate g : gates) mask |= GateOps.mask(g.qubits());
+            return new Block(GateOps.qubits(mask), gates);
+        }
+
         @Override
         public String toString() { return "Block" + Arrays.toString(qubits) + gates; }
     }

@@ -68,9 +68,7 @@ final class LaneStages {
                 out.add(blocks.get(i++)); // merged, it would only be a wider dense block
                 continue;
             }
-            long mask = 0;
-            for (Gate g : gates) mask |= GateOps.mask(g.qubits());
-            out.add(new GateFuser.Block(GateOps.qubits(mask), gates));
+            out.add(GateFuser.Block.of(gates));
             i = end;
         }
         return out;
@@ -136,8 +134,8 @@ final class LaneStages {
      */
     static void fill(Gate[] gates, Plan plan, Bindings b, double[] stages, double[] highStage, double[] gate, double[] args) {
         int[] stageOfGate = plan.stageOfGate(), controlsOfGate = plan.controlsOfGate();
-        for (int j = 0; j < QUBITS; j++) for (int ctx = 0; ctx < 4; ctx++) identity(stages, 16 * j + 4 * ctx);
-        for (int lane = 0; lane < 8; lane++) identity(highStage, 4 * lane);
+        for (int j = 0; j < QUBITS; j++) for (int ctx = 0; ctx < 4; ctx++) Real2x2.identity(stages, 16 * j + 4 * ctx);
+        for (int lane = 0; lane < 8; lane++) Real2x2.identity(highStage, 4 * lane);
         for (int i = 0; i < gates.length; i++) {
             Gate g = gates[i];
             int j = stageOfGate[i], controls = controlsOfGate[i];
@@ -155,12 +153,7 @@ final class LaneStages {
             int contexts = j == QUBITS ? 8 : 4;
             for (int ctx = 0; ctx < contexts; ctx++) {
                 if ((ctx & controls) != controls) continue;
-                int at = j == QUBITS ? 4 * ctx : 16 * j + 4 * ctx;
-                double m00 = into[at], m01 = into[at + 1], m10 = into[at + 2], m11 = into[at + 3];
-                into[at] = g00 * m00 + g01 * m10;
-                into[at + 1] = g00 * m01 + g01 * m11;
-                into[at + 2] = g10 * m00 + g11 * m10;
-                into[at + 3] = g10 * m01 + g11 * m11;
+                Real2x2.leftMultiply(into, j == QUBITS ? 4 * ctx : 16 * j + 4 * ctx, g00, g01, g10, g11);
             }
         }
     }
@@ -178,13 +171,6 @@ final class LaneStages {
             default -> { }
         }
         return controls;
-    }
-
-    private static void identity(double[] m, int at) {
-        m[at] = 1;
-        m[at + 1] = 0;
-        m[at + 2] = 0;
-        m[at + 3] = 1;
     }
 
     /** The context bit of lane qubit k in stage j (the other two lane qubits, lower first; for the high stage, the lane index). */

@@ -41,9 +41,7 @@ final class RotationTiles {
                 }
             }
             if (best > 0) {
-                long mask = 0;
-                for (Gate g : bestGates) mask |= GateOps.mask(g.qubits());
-                out.add(new GateFuser.Block(GateOps.qubits(mask), bestGates));
+                out.add(GateFuser.Block.of(bestGates));
                 i = best;
             } else {
                 out.add(blocks.get(i));

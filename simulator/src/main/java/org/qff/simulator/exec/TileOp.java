@@ -25,10 +25,11 @@ final class TileOp implements Op {
     private final double[] rot = new double[12], gate = new double[8], args = new double[3];
     private KernelOp prepared;
 
-    TileOp(GateFuser.Block block) {
+    /** The block's gates as a rotation tile, by their plan ({@link RotationTiles#plan} of the same gates). */
+    TileOp(GateFuser.Block block, RotationTiles.Plan plan) {
         List<Gate> gates = block.gates();
-        this.plan = RotationTiles.plan(gates);
         if (plan == null) throw new IllegalArgumentException("block " + block + " is not a rotation tile");
+        this.plan = plan;
         this.perm = RotationTiles.permutation(gates, plan);
         List<Gate> one = new ArrayList<>();
         for (Gate g : gates) if (g.qubits().length == 1 && !GateMatrices.isPermutation(g.kind()) && g.kind() != org.qff.simulator.circuit.GateKind.I) one.add(g);
@@ -45,24 +46,13 @@ final class TileOp implements Op {
 
     /** rot ← per target, the product of its gates' (real) matrices in order; identity where there are none. */
     private void build(Bindings b, boolean evaluate) {
-        for (int j = 0; j < 3; j++) {
-            rot[4 * j] = 1;
-            rot[4 * j + 1] = 0;
-            rot[4 * j + 2] = 0;
-            rot[4 * j + 3] = 1;
-        }
+        for (int j = 0; j < 3; j++) Real2x2.identity(rot, 4 * j);
         if (!evaluate) return;
         for (int i = 0; i < rotations.length; i++) {
             Gate g = rotations[i];
             g.argValues(b, args);
             GateMatrices.fill(g.kind(), args, gate);
-            int o = 4 * on[i];
-            double r00 = rot[o], r01 = rot[o + 1], r10 = rot[o + 2], r11 = rot[o + 3];
-            double g00 = gate[0], g01 = gate[2], g10 = gate[4], g11 = gate[6];
-            rot[o] = g00 * r00 + g01 * r10;
-            rot[o + 1] = g00 * r01 + g01 * r11;
-            rot[o + 2] = g10 * r00 + g11 * r10;
-            rot[o + 3] = g10 * r01 + g11 * r11;
+            Real2x2.leftMultiply(rot, 4 * on[i], gate[0], gate[2], gate[4], gate[6]); // the real parts of the interleaved 2×2
         }
     }
 

@@ -21,6 +21,18 @@ final class Lanes {
     static final int L = S.length();
     static final int LOG_L = Integer.numberOfTrailingZeros(L);
     static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** Bytes of one vector of doubles. */
+    static final long VECTOR_BYTES = (long) L << 3;
+
+    /**
+     * Runs of at least this many consecutive vectors between a kernel's skipped bits go through a
+     * counted inner loop (TileSweeps, MuxSweeps). Why: in the flat walk every access carries its own
+     * bounds check at a computed address; in a counted loop C2 hoists them, which took a tile in
+     * L1/L2 from 2.8–2.9 to 2.2–2.4 cycles per vector for runs of 64 vectors or more, while for
+     * runs of 32 vectors or fewer the inner loop's set-up cost more than it saved (probe,
+     * benchmarks/RESULTS.md).
+     */
+    static final long NESTED_RUN_VECTORS = 64;
 
     /** XOR[x] sends lane l to lane l ^ x: the partner amplitudes of low qubits. */
     private static final VectorShuffle<Double>[] XOR;

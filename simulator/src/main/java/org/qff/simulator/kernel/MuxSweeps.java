@@ -4,6 +4,7 @@ import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.VECTOR_BYTES;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -23,7 +24,7 @@ import jdk.incubator.vector.DoubleVector;
  * imaginary parts, as in TileSweeps), each with its matrix's 16
  * coefficient vectors broadcast once before the loop. The walk steps the index past the skipped
  * bits by mask, so short runs (lowest target 3) cost no per-run set-up; long runs go through a
- * counted inner loop, as in TileSweeps ({@link TileSweeps#NESTED_RUN_VECTORS}). The Vector API calls are
+ * counted inner loop, as in TileSweeps ({@link Lanes#NESTED_RUN_VECTORS}). The Vector API calls are
  * written out rather than made through {@code Lanes.load}/{@code store}: once a method's parse
  * graph passes C2's node-count cutoff, C2 still inlines the JDK's {@code @ForceInline} vector
  * methods (later, incrementally) but refuses ordinary helpers, and a vector passed to a call that
@@ -34,8 +35,6 @@ import jdk.incubator.vector.DoubleVector;
  */
 final class MuxSweeps {
     private MuxSweeps() {}
-
-    private static final long VECTOR_BYTES = (long) L << 3;
 
     static void mux2HighReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         long mask = op.skipMask(), d = dim << 3;
@@ -60,7 +59,7 @@ final class MuxSweeps {
         DoubleVector u20 = DoubleVector.broadcast(S, u[at + 8]), u21 = DoubleVector.broadcast(S, u[at + 9]), u22 = DoubleVector.broadcast(S, u[at + 10]), u23 = DoubleVector.broadcast(S, u[at + 11]);
         DoubleVector u30 = DoubleVector.broadcast(S, u[at + 12]), u31 = DoubleVector.broadcast(S, u[at + 13]), u32 = DoubleVector.broadcast(S, u[at + 14]), u33 = DoubleVector.broadcast(S, u[at + 15]);
         long runVectors = Long.lowestOneBit(mask) >>> LOG_L;
-        if (runVectors < TileSweeps.NESTED_RUN_VECTORS) {
+        if (runVectors < Lanes.NESTED_RUN_VECTORS) {
             for (long g = 0; g < count; g++) {
                 long b0 = (a << 3) + half, b1 = b0 + o1, b2 = b0 + o2, b3 = b0 + o3;
                 DoubleVector x0 = DoubleVector.fromMemorySegment(S, seg, b0, ORDER), x1 = DoubleVector.fromMemorySegment(S, seg, b1, ORDER);

@@ -4,6 +4,7 @@ import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.VECTOR_BYTES;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -21,20 +22,10 @@ import jdk.incubator.vector.DoubleVector;
  * <p>Shape: one half (real or imaginary parts) per walk, the 20 coefficients broadcast once, the
  * Vector API calls written out (see MuxSweeps: through helpers, C2 boxes every vector of a kernel
  * this size). The walk steps the index past the skipped bits by mask, as MuxSweeps does; long
- * runs between skipped bits go through a counted inner loop instead ({@link #NESTED_RUN_VECTORS}).
+ * runs between skipped bits go through a counted inner loop instead ({@link Lanes#NESTED_RUN_VECTORS}).
  */
 final class TileSweeps {
     private TileSweeps() {}
-
-    /**
-     * Runs of at least this many consecutive vectors between skipped bits go through a counted
-     * inner loop. Why: in the flat walk every access carries its own bounds check at a computed
-     * address; in a counted loop C2 hoists them, which took a tile in L1/L2 from 2.8–2.9 to
-     * 2.2–2.4 cycles per vector for runs of 64 vectors or more, while for runs of 32 vectors or
-     * fewer the inner loop's set-up cost more than it saved (probe, benchmarks/RESULTS.md).
-     */
-    static final long NESTED_RUN_VECTORS = 64;
-    private static final long VECTOR_BYTES = (long) L << 3;
 
     static void tile(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         long mask = op.skipMask();
@@ -66,7 +57,7 @@ final class TileSweeps {
         DoubleVector e70 = DoubleVector.broadcast(S, r[18]), e71 = DoubleVector.broadcast(S, r[19]);
         long keep = ~mask;
         long runVectors = Long.lowestOneBit(mask) >>> LOG_L;
-        if (runVectors < NESTED_RUN_VECTORS) {
+        if (runVectors < Lanes.NESTED_RUN_VECTORS) {
             for (long g = 0; g < count; g++) {
                 long b = (a << 3) + half;
                 DoubleVector v0 = DoubleVector.fromMemorySegment(S, seg, b, ORDER), v1 = DoubleVector.fromMemorySegment(S, seg, b + l1, ORDER);

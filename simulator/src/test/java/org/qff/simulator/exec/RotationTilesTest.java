@@ -102,15 +102,9 @@ class RotationTilesTest {
             RotationTiles.Plan plan = RotationTiles.plan(c.gates());
             if (plan == null) continue; // fewer than three targets changed, or two selectors
             made++;
-            TileOp op = new TileOp(new GateFuser.Block(GateOps.qubits(mask(c)), c.gates()));
+            TileOp op = new TileOp(GateFuser.Block.of(c.gates()), plan);
             GatheredRunsTest.assertOpMatchesReference(op, c, rnd, TOL);
         }
         assertTrue(made > 100, "only " + made + " of 300 random runs formed a tile");
-    }
-
-    private static long mask(Circuit c) {
-        long m = 0;
-        for (Gate g : c.gates()) m |= GateOps.mask(g.qubits());
-        return m;
     }
 }

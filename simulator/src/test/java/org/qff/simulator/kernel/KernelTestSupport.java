@@ -148,6 +148,16 @@ final class KernelTestSupport {
     }
 
     /**
+     * Fails unless a skipped bit at {@code qubit} leaves runs of at least
+     * {@link Lanes#NESTED_RUN_VECTORS} vectors, so that ops from there up take the kernels'
+     * counted inner loops.
+     */
+    static void assertLongRunsFrom(int qubit) {
+        org.junit.jupiter.api.Assertions.assertTrue(Lanes.LOG_L + Long.numberOfTrailingZeros(Lanes.NESTED_RUN_VECTORS) <= qubit,
+                "qubit " + qubit + " does not start runs of " + Lanes.NESTED_RUN_VECTORS + " vectors");
+    }
+
+    /**
      * The op applied to a copy of {@code ref} in one call, group range by group range (cut every
      * {@code step} groups, then one group at a time), and with 2 threads: all bit-identical.
      */

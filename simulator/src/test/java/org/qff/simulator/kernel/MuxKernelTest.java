@@ -2,7 +2,6 @@ package org.qff.simulator.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qff.simulator.kernel.KernelTestSupport.TOL;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesClose;
 import static org.qff.simulator.kernel.KernelTestSupport.assertStatesIdentical;
@@ -138,13 +137,13 @@ class MuxKernelTest {
     }
 
     /**
-     * Targets and selector from qubit 9 up leave runs of at least {@link TileSweeps#NESTED_RUN_VECTORS}
+     * Targets and selector from qubit 9 up leave runs of at least {@link Lanes#NESTED_RUN_VECTORS}
      * vectors, which the walk takes in a counted inner loop: every ordered triple of 9..12 and
      * selector against the scalar reference, split at every group, and through contiguous blocks.
      */
     @Test
     void longRunsThroughTheCountedLoopMatchTheReference() {
-        assertTrue(Lanes.LOG_L + Long.numberOfTrailingZeros(TileSweeps.NESTED_RUN_VECTORS) <= 9, "qubit 9 starts a long run");
+        KernelTestSupport.assertLongRunsFrom(9);
         Random rnd = new Random(36);
         VectorKernels vk = VectorKernels.singleThreaded();
         int n = 13;

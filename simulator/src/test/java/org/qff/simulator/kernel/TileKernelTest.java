@@ -166,13 +166,13 @@ class TileKernelTest {
     }
 
     /**
-     * Skipped bits from qubit 9 up leave runs of at least {@link TileSweeps#NESTED_RUN_VECTORS}
+     * Skipped bits from qubit 9 up leave runs of at least {@link Lanes#NESTED_RUN_VECTORS}
      * vectors, which TileSweeps walks with a counted inner loop: against the scalar reference, split
      * at every group (runs cut short at both ends), through contiguous blocks and with 2 threads.
      */
     @Test
     void longRunsThroughTheCountedLoopMatchTheReference() {
-        assertTrue(Lanes.LOG_L + Long.numberOfTrailingZeros(TileSweeps.NESTED_RUN_VECTORS) <= 9, "qubit 9 starts a long run");
+        KernelTestSupport.assertLongRunsFrom(9);
         Random rnd = new Random(46);
         VectorKernels vk = VectorKernels.singleThreaded();
         int n = 13;
@@ -229,7 +229,7 @@ class TileKernelTest {
         double[] scaled = r.clone();
         scaled[8] *= 1 + 1e-9; // C no longer orthogonal: the pivot form would be wrong
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelOp.tile(new int[] {3, 4, 5}, 6, scaled, perm));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("factor C"), e.getMessage());
+        assertTrue(e.getMessage().contains("factor C"), e.getMessage());
         KernelOp ok = KernelOp.tile(new int[] {3, 4, 5}, 6, r, perm);
         assertThrows(IllegalArgumentException.class, () -> ok.setRotations(scaled));
     }
