@@ -83,8 +83,8 @@ final class AdjointSweeps {
         DoubleVector s2p = DoubleVector.zero(S), s2m = DoubleVector.zero(S), s3p = DoubleVector.zero(S), s3m = DoubleVector.zero(S);
         for (long gi = from; gi < to; gi++) {
             long x0 = at(base, lowMask, gap, groupOffset(gi, qv)), x1 = x0 + delta;
-            DoubleVector a0r = load(ps, x0), a0i = load(ps, dim + x0), a1r = load(ps, x1), a1i = load(ps, dim + x1);
-            DoubleVector l0r = load(ls, x0), l0i = load(ls, dim + x0), l1r = load(ls, x1), l1i = load(ls, dim + x1);
+            DoubleVector a0r = DoubleVector.fromMemorySegment(S, ps, x0 << 3, NATIVE), a0i = DoubleVector.fromMemorySegment(S, ps, (dim + x0) << 3, NATIVE), a1r = DoubleVector.fromMemorySegment(S, ps, x1 << 3, NATIVE), a1i = DoubleVector.fromMemorySegment(S, ps, (dim + x1) << 3, NATIVE);
+            DoubleVector l0r = DoubleVector.fromMemorySegment(S, ls, x0 << 3, NATIVE), l0i = DoubleVector.fromMemorySegment(S, ls, (dim + x0) << 3, NATIVE), l1r = DoubleVector.fromMemorySegment(S, ls, x1 << 3, NATIVE), l1i = DoubleVector.fromMemorySegment(S, ls, (dim + x1) << 3, NATIVE);
             s0p = l0r.fma(a0i, s0p);                  // Im P00 = Σ l0r·a0i − l0i·a0r
             s0m = l0i.fma(a0r, s0m);
             s1p = l1r.fma(a1i, s1p);                  // Im P11
@@ -94,18 +94,14 @@ final class AdjointSweeps {
             s3p = l0r.fma(a1i, l1r.fma(a0i, s3p));    // Im P01 + Im P10 = Σ (l0r·a1i + l1r·a0i) − (l0i·a1r + l1i·a0r)
             s3m = l0i.fma(a1r, l1i.fma(a0r, s3m));
         }
-        addInto(s0p, acc, a);
-        addInto(s0m, acc, a + L);
-        addInto(s1p, acc, a + 2 * L);
-        addInto(s1m, acc, a + 3 * L);
-        addInto(s2p, acc, a + 4 * L);
-        addInto(s2m, acc, a + 5 * L);
-        addInto(s3p, acc, a + 6 * L);
-        addInto(s3m, acc, a + 7 * L);
-    }
-
-    private static void addInto(DoubleVector v, double[] acc, int o) {
-        v.add(DoubleVector.fromArray(S, acc, o)).intoArray(acc, o);
+        s0p.add(DoubleVector.fromArray(S, acc, a)).intoArray(acc, a);
+        s0m.add(DoubleVector.fromArray(S, acc, a + L)).intoArray(acc, a + L);
+        s1p.add(DoubleVector.fromArray(S, acc, a + 2 * L)).intoArray(acc, a + 2 * L);
+        s1m.add(DoubleVector.fromArray(S, acc, a + 3 * L)).intoArray(acc, a + 3 * L);
+        s2p.add(DoubleVector.fromArray(S, acc, a + 4 * L)).intoArray(acc, a + 4 * L);
+        s2m.add(DoubleVector.fromArray(S, acc, a + 5 * L)).intoArray(acc, a + 5 * L);
+        s3p.add(DoubleVector.fromArray(S, acc, a + 6 * L)).intoArray(acc, a + 6 * L);
+        s3m.add(DoubleVector.fromArray(S, acc, a + 7 * L)).intoArray(acc, a + 7 * L);
     }
 
     /**
@@ -124,11 +120,11 @@ final class AdjointSweeps {
             MemorySegment s = which == 0 ? ps : ls;
             for (long gi = from; gi < to; gi++) {
                 long x0 = at(base, lowMask, gap, groupOffset(gi, qv)), x1 = x0 + delta;
-                DoubleVector a0r = load(s, x0), a0i = load(s, dim + x0), a1r = load(s, x1), a1i = load(s, dim + x1);
-                store(a1i.fma(n01i, a1r.fma(m01r, a0i.fma(n00i, a0r.mul(m00r)))), s, x0);
-                store(a1r.fma(m01i, a1i.fma(m01r, a0r.fma(m00i, a0i.mul(m00r)))), s, dim + x0);
-                store(a1i.fma(n11i, a1r.fma(m11r, a0i.fma(n10i, a0r.mul(m10r)))), s, x1);
-                store(a1r.fma(m11i, a1i.fma(m11r, a0r.fma(m10i, a0i.mul(m10r)))), s, dim + x1);
+                DoubleVector a0r = DoubleVector.fromMemorySegment(S, s, x0 << 3, NATIVE), a0i = DoubleVector.fromMemorySegment(S, s, (dim + x0) << 3, NATIVE), a1r = DoubleVector.fromMemorySegment(S, s, x1 << 3, NATIVE), a1i = DoubleVector.fromMemorySegment(S, s, (dim + x1) << 3, NATIVE);
+                a1i.fma(n01i, a1r.fma(m01r, a0i.fma(n00i, a0r.mul(m00r)))).intoMemorySegment(s, x0 << 3, NATIVE);
+                a1r.fma(m01i, a1i.fma(m01r, a0r.fma(m00i, a0i.mul(m00r)))).intoMemorySegment(s, (dim + x0) << 3, NATIVE);
+                a1i.fma(n11i, a1r.fma(m11r, a0i.fma(n10i, a0r.mul(m10r)))).intoMemorySegment(s, x1 << 3, NATIVE);
+                a1r.fma(m11i, a1i.fma(m11r, a0r.fma(m10i, a0i.mul(m10r)))).intoMemorySegment(s, (dim + x1) << 3, NATIVE);
             }
         }
     }
@@ -144,7 +140,7 @@ final class AdjointSweeps {
         DoubleVector dp = DoubleVector.zero(S), dm = DoubleVector.zero(S), xr = DoubleVector.zero(S), xp = DoubleVector.zero(S), xm = DoubleVector.zero(S);
         for (long v = from; v < to; v += L) {
             long x = at(base, lowMask, gap, v);
-            DoubleVector ar = load(ps, x), ai = load(ps, dim + x), lr = load(ls, x), li = load(ls, dim + x);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, ps, x << 3, NATIVE), ai = DoubleVector.fromMemorySegment(S, ps, (dim + x) << 3, NATIVE), lr = DoubleVector.fromMemorySegment(S, ls, x << 3, NATIVE), li = DoubleVector.fromMemorySegment(S, ls, (dim + x) << 3, NATIVE);
             DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
             dp = lr.fma(ai, dp);
             dm = li.fma(ar, dm);
@@ -152,11 +148,11 @@ final class AdjointSweeps {
             xp = lr.fma(bi, xp);
             xm = li.fma(br, xm);
         }
-        addInto(dp, acc, a);
-        addInto(dm, acc, a + L);
-        addInto(xr, acc, a + 2 * L);
-        addInto(xp, acc, a + 3 * L);
-        addInto(xm, acc, a + 4 * L);
+        dp.add(DoubleVector.fromArray(S, acc, a)).intoArray(acc, a);
+        dm.add(DoubleVector.fromArray(S, acc, a + L)).intoArray(acc, a + L);
+        xr.add(DoubleVector.fromArray(S, acc, a + 2 * L)).intoArray(acc, a + 2 * L);
+        xp.add(DoubleVector.fromArray(S, acc, a + 3 * L)).intoArray(acc, a + 3 * L);
+        xm.add(DoubleVector.fromArray(S, acc, a + 4 * L)).intoArray(acc, a + 4 * L);
     }
 
     /** Like {@link #pairUpdate}, for a low target q on the virtual span [from, to) of a block of both states. */
@@ -173,10 +169,10 @@ final class AdjointSweeps {
             MemorySegment s = which == 0 ? ps : ls;
             for (long v = from; v < to; v += L) {
                 long x = at(base, lowMask, gap, v);
-                DoubleVector ar = load(s, x), ai = load(s, dim + x);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE), ai = DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE);
                 DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
-                store(bi.fma(npi, br.fma(pr, ai.fma(nci, ar.mul(cr)))), s, x);
-                store(br.fma(pi, bi.fma(pr, ar.fma(ci, ai.mul(cr)))), s, dim + x);
+                bi.fma(npi, br.fma(pr, ai.fma(nci, ar.mul(cr)))).intoMemorySegment(s, x << 3, NATIVE);
+                br.fma(pi, bi.fma(pr, ar.fma(ci, ai.mul(cr)))).intoMemorySegment(s, (dim + x) << 3, NATIVE);
             }
         }
     }
@@ -225,9 +221,9 @@ final class AdjointSweeps {
                 long x = at(base, lowMask, gap, v);
                 int t = (int) ((x >>> shift) & mask) * (3 * L);
                 DoubleVector fr = DoubleVector.fromArray(S, table, t), fi = DoubleVector.fromArray(S, table, t + L), nfi = DoubleVector.fromArray(S, table, t + 2 * L);
-                DoubleVector ar = load(s, x), ai = load(s, dim + x);
-                store(ai.fma(nfi, ar.mul(fr)), s, x);
-                store(ar.fma(fi, ai.mul(fr)), s, dim + x);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE), ai = DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE);
+                ai.fma(nfi, ar.mul(fr)).intoMemorySegment(s, x << 3, NATIVE);
+                ar.fma(fi, ai.mul(fr)).intoMemorySegment(s, (dim + x) << 3, NATIVE);
             }
         }
     }
@@ -239,18 +235,10 @@ final class AdjointSweeps {
             for (long v = from; v < to; v += L) {
                 long x = at(base, lowMask, gap, v);
                 DoubleVector f = DoubleVector.fromArray(S, table, (int) ((x >>> shift) & mask) << LOG_L);
-                store(load(s, x).mul(f), s, x);
-                store(load(s, dim + x).mul(f), s, dim + x);
+                DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE).mul(f).intoMemorySegment(s, x << 3, NATIVE);
+                DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE).mul(f).intoMemorySegment(s, (dim + x) << 3, NATIVE);
             }
         }
-    }
-
-    private static DoubleVector load(MemorySegment m, long index) {
-        return DoubleVector.fromMemorySegment(S, m, index << 3, NATIVE);
-    }
-
-    private static void store(DoubleVector v, MemorySegment m, long index) {
-        v.intoMemorySegment(m, index << 3, NATIVE);
     }
 
 }

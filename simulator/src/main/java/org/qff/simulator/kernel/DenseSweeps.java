@@ -4,8 +4,6 @@ import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.S;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -44,8 +42,8 @@ final class DenseSweeps {
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
-                DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
-                DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
+                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0 << 3, ORDER), x1r = DoubleVector.fromMemorySegment(S, seg, a1 << 3, ORDER), x2r = DoubleVector.fromMemorySegment(S, seg, a2 << 3, ORDER), x3r = DoubleVector.fromMemorySegment(S, seg, a3 << 3, ORDER);
+                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, (dim + a0) << 3, ORDER), x1i = DoubleVector.fromMemorySegment(S, seg, (dim + a1) << 3, ORDER), x2i = DoubleVector.fromMemorySegment(S, seg, (dim + a2) << 3, ORDER), x3i = DoubleVector.fromMemorySegment(S, seg, (dim + a3) << 3, ORDER);
                 // All four inputs are in registers before the first store, so rows can be written as computed.
                 for (int row = 0; row < 4; row++) {
                     int r = 8 * row;
@@ -55,10 +53,10 @@ final class DenseSweeps {
                     DoubleVector u2r = DoubleVector.broadcast(S, u[r + 4]), u2i = DoubleVector.broadcast(S, u[r + 5]);
                     DoubleVector u3r = DoubleVector.broadcast(S, u[r + 6]), u3i = DoubleVector.broadcast(S, u[r + 7]);
                     // Re = Σ ur·xr − Σ ui·xi, Im = Σ ur·xi + Σ ui·xr
-                    store(x0r.fma(u0r, x1r.fma(u1r, x2r.fma(u2r, x3r.mul(u3r))))
-                            .sub(x0i.fma(u0i, x1i.fma(u1i, x2i.fma(u2i, x3i.mul(u3i))))), seg, at);
-                    store(x0i.fma(u0r, x1i.fma(u1r, x2i.fma(u2r, x3i.fma(u3r,
-                            x0r.fma(u0i, x1r.fma(u1i, x2r.fma(u2i, x3r.mul(u3i)))))))), seg, dim + at);
+                    x0r.fma(u0r, x1r.fma(u1r, x2r.fma(u2r, x3r.mul(u3r))))
+                            .sub(x0i.fma(u0i, x1i.fma(u1i, x2i.fma(u2i, x3i.mul(u3i))))).intoMemorySegment(seg, at << 3, ORDER);
+                    x0i.fma(u0r, x1i.fma(u1r, x2i.fma(u2r, x3i.fma(u3r,
+                            x0r.fma(u0i, x1r.fma(u1i, x2r.fma(u2i, x3r.mul(u3i)))))))).intoMemorySegment(seg, (dim + at) << 3, ORDER);
                 }
             }
             p = runEnd;
@@ -82,9 +80,9 @@ final class DenseSweeps {
         long[] off = op.offsets;
         int lowest = op.inserted[0];
         long o1 = off[1] << 3, o2 = off[2] << 3, o3 = off[3] << 3, d = dim << 3;
-        DoubleVector t0 = b(t, 0), t1 = b(t, 1), t2 = b(t, 2), t3 = b(t, 3), t4 = b(t, 4), t5 = b(t, 5);
-        DoubleVector p6 = b(t, 6), p7 = b(t, 7), p8 = b(t, 8), p9 = b(t, 9), p10 = b(t, 10), p11 = b(t, 11);
-        DoubleVector q12 = b(t, 12), q13 = b(t, 13), q14 = b(t, 14), q15 = b(t, 15), q16 = b(t, 16), q17 = b(t, 17);
+        DoubleVector t0 = DoubleVector.broadcast(S, t[0]), t1 = DoubleVector.broadcast(S, t[1]), t2 = DoubleVector.broadcast(S, t[2]), t3 = DoubleVector.broadcast(S, t[3]), t4 = DoubleVector.broadcast(S, t[4]), t5 = DoubleVector.broadcast(S, t[5]);
+        DoubleVector p6 = DoubleVector.broadcast(S, t[6]), p7 = DoubleVector.broadcast(S, t[7]), p8 = DoubleVector.broadcast(S, t[8]), p9 = DoubleVector.broadcast(S, t[9]), p10 = DoubleVector.broadcast(S, t[10]), p11 = DoubleVector.broadcast(S, t[11]);
+        DoubleVector q12 = DoubleVector.broadcast(S, t[12]), q13 = DoubleVector.broadcast(S, t[13]), q14 = DoubleVector.broadcast(S, t[14]), q15 = DoubleVector.broadcast(S, t[15]), q16 = DoubleVector.broadcast(S, t[16]), q17 = DoubleVector.broadcast(S, t[17]);
         for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
             long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
             long first = op.indexOf(p), len = runEnd - p;
@@ -131,16 +129,16 @@ final class DenseSweeps {
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long a = first + j, ai = dim + a;
-                DoubleVector ar = load(seg, a + i0), br = load(seg, a + i1), cr = load(seg, a + i2), dr = load(seg, a + i3);
-                DoubleVector ai0 = load(seg, ai + i0), bi = load(seg, ai + i1), ci = load(seg, ai + i2), di = load(seg, ai + i3);
-                store(ar.fma(b(cf, 0), br.mul(b(cf, 1))), seg, a + r0);
-                store(ar.fma(b(cf, 2), br.mul(b(cf, 3))), seg, a + r1);
-                store(cr.fma(b(cf, 4), dr.mul(b(cf, 5))), seg, a + r2);
-                store(cr.fma(b(cf, 6), dr.mul(b(cf, 7))), seg, a + r3);
-                store(ai0.fma(b(cf, 0), bi.mul(b(cf, 1))), seg, ai + r0);
-                store(ai0.fma(b(cf, 2), bi.mul(b(cf, 3))), seg, ai + r1);
-                store(ci.fma(b(cf, 4), di.mul(b(cf, 5))), seg, ai + r2);
-                store(ci.fma(b(cf, 6), di.mul(b(cf, 7))), seg, ai + r3);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (a + i0) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, (a + i1) << 3, ORDER), cr = DoubleVector.fromMemorySegment(S, seg, (a + i2) << 3, ORDER), dr = DoubleVector.fromMemorySegment(S, seg, (a + i3) << 3, ORDER);
+                DoubleVector ai0 = DoubleVector.fromMemorySegment(S, seg, (ai + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (ai + i1) << 3, ORDER), ci = DoubleVector.fromMemorySegment(S, seg, (ai + i2) << 3, ORDER), di = DoubleVector.fromMemorySegment(S, seg, (ai + i3) << 3, ORDER);
+                ar.fma(DoubleVector.broadcast(S, cf[0]), br.mul(DoubleVector.broadcast(S, cf[1]))).intoMemorySegment(seg, (a + r0) << 3, ORDER);
+                ar.fma(DoubleVector.broadcast(S, cf[2]), br.mul(DoubleVector.broadcast(S, cf[3]))).intoMemorySegment(seg, (a + r1) << 3, ORDER);
+                cr.fma(DoubleVector.broadcast(S, cf[4]), dr.mul(DoubleVector.broadcast(S, cf[5]))).intoMemorySegment(seg, (a + r2) << 3, ORDER);
+                cr.fma(DoubleVector.broadcast(S, cf[6]), dr.mul(DoubleVector.broadcast(S, cf[7]))).intoMemorySegment(seg, (a + r3) << 3, ORDER);
+                ai0.fma(DoubleVector.broadcast(S, cf[0]), bi.mul(DoubleVector.broadcast(S, cf[1]))).intoMemorySegment(seg, (ai + r0) << 3, ORDER);
+                ai0.fma(DoubleVector.broadcast(S, cf[2]), bi.mul(DoubleVector.broadcast(S, cf[3]))).intoMemorySegment(seg, (ai + r1) << 3, ORDER);
+                ci.fma(DoubleVector.broadcast(S, cf[4]), di.mul(DoubleVector.broadcast(S, cf[5]))).intoMemorySegment(seg, (ai + r2) << 3, ORDER);
+                ci.fma(DoubleVector.broadcast(S, cf[6]), di.mul(DoubleVector.broadcast(S, cf[7]))).intoMemorySegment(seg, (ai + r3) << 3, ORDER);
             }
             p = runEnd;
         }
@@ -187,22 +185,18 @@ final class DenseSweeps {
         long keep = ~mask;
         for (long g = 0; g < count; g++) {
             long ai = dim + a;
-            DoubleVector ar = load(seg, a + i0), br = load(seg, a + i1), cr = load(seg, a + i2), dr = load(seg, a + i3);
-            DoubleVector ai0 = load(seg, ai + i0), bi = load(seg, ai + i1), ci = load(seg, ai + i2), di = load(seg, ai + i3);
-            store(ar.fma(b(cf, 0), br.mul(b(cf, 1))), seg, a + r0);
-            store(ar.fma(b(cf, 2), br.mul(b(cf, 3))), seg, a + r1);
-            store(cr.fma(b(cf, 4), dr.mul(b(cf, 5))), seg, a + r2);
-            store(cr.fma(b(cf, 6), dr.mul(b(cf, 7))), seg, a + r3);
-            store(ai0.fma(b(cf, 0), bi.mul(b(cf, 1))), seg, ai + r0);
-            store(ai0.fma(b(cf, 2), bi.mul(b(cf, 3))), seg, ai + r1);
-            store(ci.fma(b(cf, 4), di.mul(b(cf, 5))), seg, ai + r2);
-            store(ci.fma(b(cf, 6), di.mul(b(cf, 7))), seg, ai + r3);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (a + i0) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, (a + i1) << 3, ORDER), cr = DoubleVector.fromMemorySegment(S, seg, (a + i2) << 3, ORDER), dr = DoubleVector.fromMemorySegment(S, seg, (a + i3) << 3, ORDER);
+            DoubleVector ai0 = DoubleVector.fromMemorySegment(S, seg, (ai + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (ai + i1) << 3, ORDER), ci = DoubleVector.fromMemorySegment(S, seg, (ai + i2) << 3, ORDER), di = DoubleVector.fromMemorySegment(S, seg, (ai + i3) << 3, ORDER);
+            ar.fma(DoubleVector.broadcast(S, cf[0]), br.mul(DoubleVector.broadcast(S, cf[1]))).intoMemorySegment(seg, (a + r0) << 3, ORDER);
+            ar.fma(DoubleVector.broadcast(S, cf[2]), br.mul(DoubleVector.broadcast(S, cf[3]))).intoMemorySegment(seg, (a + r1) << 3, ORDER);
+            cr.fma(DoubleVector.broadcast(S, cf[4]), dr.mul(DoubleVector.broadcast(S, cf[5]))).intoMemorySegment(seg, (a + r2) << 3, ORDER);
+            cr.fma(DoubleVector.broadcast(S, cf[6]), dr.mul(DoubleVector.broadcast(S, cf[7]))).intoMemorySegment(seg, (a + r3) << 3, ORDER);
+            ai0.fma(DoubleVector.broadcast(S, cf[0]), bi.mul(DoubleVector.broadcast(S, cf[1]))).intoMemorySegment(seg, (ai + r0) << 3, ORDER);
+            ai0.fma(DoubleVector.broadcast(S, cf[2]), bi.mul(DoubleVector.broadcast(S, cf[3]))).intoMemorySegment(seg, (ai + r1) << 3, ORDER);
+            ci.fma(DoubleVector.broadcast(S, cf[4]), di.mul(DoubleVector.broadcast(S, cf[5]))).intoMemorySegment(seg, (ai + r2) << 3, ORDER);
+            ci.fma(DoubleVector.broadcast(S, cf[6]), di.mul(DoubleVector.broadcast(S, cf[7]))).intoMemorySegment(seg, (ai + r3) << 3, ORDER);
             a = (((a | mask) + L) & keep) | pattern;
         }
-    }
-
-    private static DoubleVector b(double[] t, int k) {
-        return DoubleVector.broadcast(S, t[k]);
     }
 
     /**
@@ -218,15 +212,15 @@ final class DenseSweeps {
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
-                DoubleVector x0r = load(seg, a0), x1r = load(seg, a1), x2r = load(seg, a2), x3r = load(seg, a3);
-                DoubleVector x0i = load(seg, dim + a0), x1i = load(seg, dim + a1), x2i = load(seg, dim + a2), x3i = load(seg, dim + a3);
+                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0 << 3, ORDER), x1r = DoubleVector.fromMemorySegment(S, seg, a1 << 3, ORDER), x2r = DoubleVector.fromMemorySegment(S, seg, a2 << 3, ORDER), x3r = DoubleVector.fromMemorySegment(S, seg, a3 << 3, ORDER);
+                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, (dim + a0) << 3, ORDER), x1i = DoubleVector.fromMemorySegment(S, seg, (dim + a1) << 3, ORDER), x2i = DoubleVector.fromMemorySegment(S, seg, (dim + a2) << 3, ORDER), x3i = DoubleVector.fromMemorySegment(S, seg, (dim + a3) << 3, ORDER);
                 for (int row = 0; row < 4; row++) {
                     int r = 8 * row;
                     long at = a0 + off[row];
                     DoubleVector u0 = DoubleVector.broadcast(S, u[r]), u1 = DoubleVector.broadcast(S, u[r + 2]);
                     DoubleVector u2 = DoubleVector.broadcast(S, u[r + 4]), u3 = DoubleVector.broadcast(S, u[r + 6]);
-                    store(x0r.fma(u0, x1r.fma(u1, x2r.fma(u2, x3r.mul(u3)))), seg, at);
-                    store(x0i.fma(u0, x1i.fma(u1, x2i.fma(u2, x3i.mul(u3)))), seg, dim + at);
+                    x0r.fma(u0, x1r.fma(u1, x2r.fma(u2, x3r.mul(u3)))).intoMemorySegment(seg, at << 3, ORDER);
+                    x0i.fma(u0, x1i.fma(u1, x2i.fma(u2, x3i.mul(u3)))).intoMemorySegment(seg, (dim + at) << 3, ORDER);
                 }
             }
             p = runEnd;
@@ -272,7 +266,7 @@ final class DenseSweeps {
             long base = op.base(g);
             for (int h = 0; h < m; h++) {
                 long idx = base + off[h];
-                DoubleVector vr = load(seg, idx), vi = load(seg, dim + idx);
+                DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, idx << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + idx) << 3, ORDER);
                 int o = h * xs * 2 * L;
                 vr.intoArray(work, o);
                 vi.intoArray(work, o + L);
@@ -304,8 +298,8 @@ final class DenseSweeps {
                     }
                 }
                 long idx = base + off[ho];
-                store(accR.sub(accR2), seg, idx);
-                store(accI, seg, dim + idx);
+                accR.sub(accR2).intoMemorySegment(seg, idx << 3, ORDER);
+                accI.intoMemorySegment(seg, (dim + idx) << 3, ORDER);
             }
         }
     }
@@ -317,7 +311,7 @@ final class DenseSweeps {
         double[] tab = op.table;
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector tr = DoubleVector.fromArray(S, tab, 0), ti = DoubleVector.fromArray(S, tab, L);
             DoubleVector accR = vr.mul(tr), accR2 = vi.mul(ti), accI = vr.fma(ti, vi.mul(tr));
             for (int x = 1; x < xs; x++) {
@@ -328,8 +322,8 @@ final class DenseSweeps {
                 accR2 = wi.fma(ti, accR2);
                 accI = wr.fma(ti, wi.fma(tr, accI));
             }
-            store(accR.sub(accR2), seg, i);
-            store(accI, seg, dim + i);
+            accR.sub(accR2).intoMemorySegment(seg, i << 3, ORDER);
+            accI.intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -337,13 +331,13 @@ final class DenseSweeps {
     static void lowPairs(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]);
-        DoubleVector t0r = v(t, 0), t0i = v(t, 1), t1r = v(t, 2), t1i = v(t, 3);
+        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L), t0i = DoubleVector.fromArray(S, t, 1 * L), t1r = DoubleVector.fromArray(S, t, 2 * L), t1i = DoubleVector.fromArray(S, t, 3 * L);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector w1r = vr.rearrange(s1), w1i = vi.rearrange(s1);
-            store(vr.fma(t0r, w1r.mul(t1r)).sub(vi.fma(t0i, w1i.mul(t1i))), seg, i);
-            store(vi.fma(t0r, w1i.fma(t1r, vr.fma(t0i, w1r.mul(t1i)))), seg, dim + i);
+            vr.fma(t0r, w1r.mul(t1r)).sub(vi.fma(t0i, w1i.mul(t1i))).intoMemorySegment(seg, i << 3, ORDER);
+            vi.fma(t0r, w1i.fma(t1r, vr.fma(t0i, w1r.mul(t1i)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -351,18 +345,18 @@ final class DenseSweeps {
     static void lowQuads(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
-        DoubleVector t0r = v(t, 0), t0i = v(t, 1), t1r = v(t, 2), t1i = v(t, 3);
-        DoubleVector t2r = v(t, 4), t2i = v(t, 5), t3r = v(t, 6), t3i = v(t, 7);
+        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L), t0i = DoubleVector.fromArray(S, t, 1 * L), t1r = DoubleVector.fromArray(S, t, 2 * L), t1i = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector t2r = DoubleVector.fromArray(S, t, 4 * L), t2i = DoubleVector.fromArray(S, t, 5 * L), t3r = DoubleVector.fromArray(S, t, 6 * L), t3i = DoubleVector.fromArray(S, t, 7 * L);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector w1r = vr.rearrange(s1), w1i = vi.rearrange(s1);
             DoubleVector w2r = vr.rearrange(s2), w2i = vi.rearrange(s2);
             DoubleVector w3r = vr.rearrange(s3), w3i = vi.rearrange(s3);
-            store(vr.fma(t0r, w1r.fma(t1r, w2r.fma(t2r, w3r.mul(t3r))))
-                    .sub(vi.fma(t0i, w1i.fma(t1i, w2i.fma(t2i, w3i.mul(t3i))))), seg, i);
-            store(vi.fma(t0r, w1i.fma(t1r, w2i.fma(t2r, w3i.fma(t3r,
-                    vr.fma(t0i, w1r.fma(t1i, w2r.fma(t2i, w3r.mul(t3i)))))))), seg, dim + i);
+            vr.fma(t0r, w1r.fma(t1r, w2r.fma(t2r, w3r.mul(t3r))))
+                    .sub(vi.fma(t0i, w1i.fma(t1i, w2i.fma(t2i, w3i.mul(t3i))))).intoMemorySegment(seg, i << 3, ORDER);
+            vi.fma(t0r, w1i.fma(t1r, w2i.fma(t2r, w3i.fma(t3r,
+                    vr.fma(t0i, w1r.fma(t1i, w2r.fma(t2i, w3r.mul(t3i)))))))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -370,12 +364,12 @@ final class DenseSweeps {
     static void lowQuadsReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
-        DoubleVector t0 = v(t, 0), t1 = v(t, 2), t2 = v(t, 4), t3 = v(t, 6);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L), t1 = DoubleVector.fromArray(S, t, 2 * L), t2 = DoubleVector.fromArray(S, t, 4 * L), t3 = DoubleVector.fromArray(S, t, 6 * L);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
-            store(vr.fma(t0, vr.rearrange(s1).fma(t1, vr.rearrange(s2).fma(t2, vr.rearrange(s3).mul(t3)))), seg, i);
-            store(vi.fma(t0, vi.rearrange(s1).fma(t1, vi.rearrange(s2).fma(t2, vi.rearrange(s3).mul(t3)))), seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            vr.fma(t0, vr.rearrange(s1).fma(t1, vr.rearrange(s2).fma(t2, vr.rearrange(s3).mul(t3)))).intoMemorySegment(seg, i << 3, ORDER);
+            vi.fma(t0, vi.rearrange(s1).fma(t1, vi.rearrange(s2).fma(t2, vi.rearrange(s3).mul(t3)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -395,8 +389,8 @@ final class DenseSweeps {
         long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
         long z = op.base(from);
         long d = dim << 3, b1 = o1 << 3;
-        DoubleVector t0 = v(t, 0), t1 = v(t, 2), t2 = v(t, 4), t3 = v(t, 6);
-        DoubleVector u0 = v(t, 8), u1 = v(t, 10), u2 = v(t, 12), u3 = v(t, 14);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L), t1 = DoubleVector.fromArray(S, t, 2 * L), t2 = DoubleVector.fromArray(S, t, 4 * L), t3 = DoubleVector.fromArray(S, t, 6 * L);
+        DoubleVector u0 = DoubleVector.fromArray(S, t, 8 * L), u1 = DoubleVector.fromArray(S, t, 10 * L), u2 = DoubleVector.fromArray(S, t, 12 * L), u3 = DoubleVector.fromArray(S, t, 14 * L);
         for (long g = from; g < to; g++) {
             long c0 = z << 3, c1 = c0 + b1;
             z = (((z | mask) + L) & keep) | pattern;
@@ -421,7 +415,7 @@ final class DenseSweeps {
         long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
         long z = op.base(from);
         long d = dim << 3, b1 = o1 << 3;
-        DoubleVector t0 = v(t, 0), t2 = v(t, 4), u0 = v(t, 8), u2 = v(t, 12);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L), t2 = DoubleVector.fromArray(S, t, 4 * L), u0 = DoubleVector.fromArray(S, t, 8 * L), u2 = DoubleVector.fromArray(S, t, 12 * L);
         for (long g = from; g < to; g++) {
             long c0 = z << 3, c1 = c0 + b1;
             z = (((z | mask) + L) & keep) | pattern;
@@ -451,23 +445,18 @@ final class DenseSweeps {
         for (long g = from; g < to; g++) {
             long i0 = z, i1 = i0 + o1;
             z = (((z | mask) + L) & keep) | pattern;
-            DoubleVector ar = load(seg, i0), ai = load(seg, dim + i0), br = load(seg, i1), bi = load(seg, dim + i1);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
             DoubleVector asr = ar.rearrange(s1), asi = ai.rearrange(s1), bsr = br.rearrange(s1), bsi = bi.rearrange(s1);
             for (int ho = 0; ho < 2; ho++) {
                 int e = 8 * ho;
-                DoubleVector t0r = v(t, e), t0i = v(t, e + 1), t1r = v(t, e + 2), t1i = v(t, e + 3);
-                DoubleVector t2r = v(t, e + 4), t2i = v(t, e + 5), t3r = v(t, e + 6), t3i = v(t, e + 7);
+                DoubleVector t0r = DoubleVector.fromArray(S, t, e * L), t0i = DoubleVector.fromArray(S, t, (e + 1) * L), t1r = DoubleVector.fromArray(S, t, (e + 2) * L), t1i = DoubleVector.fromArray(S, t, (e + 3) * L);
+                DoubleVector t2r = DoubleVector.fromArray(S, t, (e + 4) * L), t2i = DoubleVector.fromArray(S, t, (e + 5) * L), t3r = DoubleVector.fromArray(S, t, (e + 6) * L), t3i = DoubleVector.fromArray(S, t, (e + 7) * L);
                 long at = ho == 0 ? i0 : i1;
-                store(ar.fma(t0r, asr.fma(t1r, br.fma(t2r, bsr.mul(t3r))))
-                        .sub(ai.fma(t0i, asi.fma(t1i, bi.fma(t2i, bsi.mul(t3i))))), seg, at);
-                store(ai.fma(t0r, asi.fma(t1r, bi.fma(t2r, bsi.fma(t3r,
-                        ar.fma(t0i, asr.fma(t1i, br.fma(t2i, bsr.mul(t3i)))))))), seg, dim + at);
+                ar.fma(t0r, asr.fma(t1r, br.fma(t2r, bsr.mul(t3r))))
+                        .sub(ai.fma(t0i, asi.fma(t1i, bi.fma(t2i, bsi.mul(t3i))))).intoMemorySegment(seg, at << 3, ORDER);
+                ai.fma(t0r, asi.fma(t1r, bi.fma(t2r, bsi.fma(t3r,
+                        ar.fma(t0i, asr.fma(t1i, br.fma(t2i, bsr.mul(t3i)))))))).intoMemorySegment(seg, (dim + at) << 3, ORDER);
             }
         }
-    }
-
-    /** The k-th L-double row of a table as a vector. */
-    private static DoubleVector v(double[] t, int k) {
-        return DoubleVector.fromArray(S, t, k * L);
     }
 }

@@ -1,10 +1,9 @@
 package org.qff.simulator.kernel;
 
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.S;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -63,9 +62,9 @@ final class DiagonalSweep {
             for (int b = 0; b < kh; b++) h |= (int) ((i >> hiPos[b]) & 1) << b;
             if (skip[h]) continue;
             DoubleVector cr = DoubleVector.fromArray(S, tab, 2 * h * L), ci = DoubleVector.fromArray(S, tab, 2 * h * L + L);
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
-            store(vr.fma(cr, vi.mul(ci.neg())), seg, i);
-            store(vr.fma(ci, vi.mul(cr)), seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            vr.fma(cr, vi.mul(ci.neg())).intoMemorySegment(seg, i << 3, ORDER);
+            vr.fma(ci, vi.mul(cr)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -99,11 +98,11 @@ final class DiagonalSweep {
         for (long j = 0, count = (to - from) >> 1; j < count; j++) {
             long q = from + ((j >> shift) << (shift + 1)) + (j & (half - 1));
             long i = q << LOG_L, k = i + hv;
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i), wr = load(seg, k), wi = load(seg, dim + k);
-            store(vr.fma(c0r, vi.mul(n0i)), seg, i);
-            store(vr.fma(c0i, vi.mul(c0r)), seg, dim + i);
-            store(wr.fma(c1r, wi.mul(n1i)), seg, k);
-            store(wr.fma(c1i, wi.mul(c1r)), seg, dim + k);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER), wr = DoubleVector.fromMemorySegment(S, seg, k << 3, ORDER), wi = DoubleVector.fromMemorySegment(S, seg, (dim + k) << 3, ORDER);
+            vr.fma(c0r, vi.mul(n0i)).intoMemorySegment(seg, i << 3, ORDER);
+            vr.fma(c0i, vi.mul(c0r)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
+            wr.fma(c1r, wi.mul(n1i)).intoMemorySegment(seg, k << 3, ORDER);
+            wr.fma(c1i, wi.mul(c1r)).intoMemorySegment(seg, (dim + k) << 3, ORDER);
         }
     }
 
@@ -112,9 +111,9 @@ final class DiagonalSweep {
         int h = (int) ((i >> op.hiPos[0]) & 1);
         if (op.skip[h]) return;
         DoubleVector cr = DoubleVector.fromArray(S, op.table, 2 * h * L), ci = DoubleVector.fromArray(S, op.table, 2 * h * L + L);
-        DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
-        store(vr.fma(cr, vi.mul(ci.neg())), seg, i);
-        store(vr.fma(ci, vi.mul(cr)), seg, dim + i);
+        DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+        vr.fma(cr, vi.mul(ci.neg())).intoMemorySegment(seg, i << 3, ORDER);
+        vr.fma(ci, vi.mul(cr)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
     }
 
     /** Factors are passed as a table offset, not as vectors: a vector argument of a call that is not inlined is boxed. */
@@ -123,9 +122,9 @@ final class DiagonalSweep {
         DoubleVector nci = ci.neg();
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
-            store(vr.fma(cr, vi.mul(nci)), seg, i);
-            store(vr.fma(ci, vi.mul(cr)), seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            vr.fma(cr, vi.mul(nci)).intoMemorySegment(seg, i << 3, ORDER);
+            vr.fma(ci, vi.mul(cr)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 }

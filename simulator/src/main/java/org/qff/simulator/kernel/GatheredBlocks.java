@@ -1,8 +1,8 @@
 package org.qff.simulator.kernel;
 
+import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
@@ -77,15 +77,15 @@ final class GatheredBlocks {
             long at = (r << h) | first, in = r << c;
             if (gather) {
                 for (long j = 0; j < run; j += L) {
-                    DoubleVector re = load(seg, at + j), im = load(seg, dim + at + j);
-                    store(re, buf, in + j);
-                    store(im, buf, bufDim + in + j);
+                    DoubleVector re = DoubleVector.fromMemorySegment(S, seg, (at + j) << 3, ORDER), im = DoubleVector.fromMemorySegment(S, seg, (dim + at + j) << 3, ORDER);
+                    re.intoMemorySegment(buf, (in + j) << 3, ORDER);
+                    im.intoMemorySegment(buf, (bufDim + in + j) << 3, ORDER);
                 }
             } else {
                 for (long j = 0; j < run; j += L) {
-                    DoubleVector re = load(buf, in + j), im = load(buf, bufDim + in + j);
-                    store(re, seg, at + j);
-                    store(im, seg, dim + at + j);
+                    DoubleVector re = DoubleVector.fromMemorySegment(S, buf, (in + j) << 3, ORDER), im = DoubleVector.fromMemorySegment(S, buf, (bufDim + in + j) << 3, ORDER);
+                    re.intoMemorySegment(seg, (at + j) << 3, ORDER);
+                    im.intoMemorySegment(seg, (dim + at + j) << 3, ORDER);
                 }
             }
         }

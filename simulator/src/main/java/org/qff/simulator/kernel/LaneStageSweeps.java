@@ -1,9 +1,9 @@
 package org.qff.simulator.kernel;
 
+import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -31,13 +31,13 @@ final class LaneStageSweeps {
         DoubleVector a1 = DoubleVector.fromArray(Lanes.S, t, 2 * L), b1 = DoubleVector.fromArray(Lanes.S, t, 3 * L);
         DoubleVector a2 = DoubleVector.fromArray(Lanes.S, t, 4 * L), b2 = DoubleVector.fromArray(Lanes.S, t, 5 * L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
-            DoubleVector r = load(seg, i), m = load(seg, dim + i);
+            DoubleVector r = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), m = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             r = r.rearrange(X1).fma(b0, r.mul(a0));
             m = m.rearrange(X1).fma(b0, m.mul(a0));
             r = r.rearrange(X2).fma(b1, r.mul(a1));
             m = m.rearrange(X2).fma(b1, m.mul(a1));
-            store(r.rearrange(X4).fma(b2, r.mul(a2)), seg, i);
-            store(m.rearrange(X4).fma(b2, m.mul(a2)), seg, dim + i);
+            r.rearrange(X4).fma(b2, r.mul(a2)).intoMemorySegment(seg, i << 3, ORDER);
+            m.rearrange(X4).fma(b2, m.mul(a2)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 

@@ -36,6 +36,12 @@ final class Lanes {
 
     /** XOR[x] sends lane l to lane l ^ x: the partner amplitudes of low qubits. */
     private static final VectorShuffle<Double>[] XOR;
+    /**
+     * MASKS[b] is set on the lanes of the bits of b. Built once, not by VectorMask.fromLong per call:
+     * where C2 did not inline mask() into a kernel (a sweep compiled while its profile was thin),
+     * fromLong ran its Java fallback and allocated a mask and a boolean[] on every kernel call.
+     */
+    private static final VectorMask<Double>[] MASKS;
     /** BIT[q] is set on lanes whose index has bit q set (q < LOG_L). */
     private static final VectorMask<Double>[] BIT;
     /** SWAP_BITS[a * LOG_L + b] exchanges lane-index bits a and b. */
@@ -52,6 +58,10 @@ final class Lanes {
             xor[x] = VectorShuffle.fromOp(S, i -> i ^ fx);
         }
         XOR = xor;
+        @SuppressWarnings("unchecked")
+        VectorMask<Double>[] masks = new VectorMask[1 << L];
+        for (int b = 0; b < masks.length; b++) masks[b] = VectorMask.fromLong(S, b);
+        MASKS = masks;
         @SuppressWarnings("unchecked")
         VectorMask<Double>[] bit = new VectorMask[LOG_L];
         for (int q = 0; q < LOG_L; q++) {
@@ -78,30 +88,20 @@ final class Lanes {
     static VectorShuffle<Double> swapBits(int a, int b) { return SWAP_BITS[a * LOG_L + b]; }
 
     /** A lane mask from the low L bits of {@code bits}. */
-    static VectorMask<Double> mask(long bits) { return VectorMask.fromLong(S, bits); }
+    static VectorMask<Double> mask(long bits) { return MASKS[(int) (bits & ((1L << L) - 1))]; }
 
     static int swapBits(int i, int a, int b) {
         int ba = (i >> a) & 1, bb = (i >> b) & 1;
         return ba == bb ? i : i ^ ((1 << a) | (1 << b));
     }
 
-    /**
-     * The vector of L doubles starting at element {@code index} of the segment. For small kernels:
-     * in a kernel with many vectors live (more than about 8 loads and stores per iteration with
-     * hoisted coefficients), write the Vector API call out instead, since C2 refuses to inline this
-     * helper past its node-count cutoff and then boxes every vector (MuxSweeps has the measurement).
-     */
-    static DoubleVector load(MemorySegment seg, long index) {
-        return DoubleVector.fromMemorySegment(S, seg, index << 3, ORDER);
-    }
-
-    static void store(DoubleVector v, MemorySegment seg, long index) {
-        v.intoMemorySegment(seg, index << 3, ORDER);
-    }
-
-    static void store(DoubleVector v, MemorySegment seg, long index, VectorMask<Double> m) {
-        v.intoMemorySegment(seg, index << 3, ORDER, m);
-    }
+    // No load/store helpers here, on purpose: every kernel writes DoubleVector.fromMemorySegment and
+    // intoMemorySegment out. Those are @ForceInline all the way down, so C2 inlines them whatever the
+    // profile says; an ordinary helper it may refuse ("low call site frequency" when the sweep was
+    // inlined into KernelOp.run while it had only run in tier 2, "already compiled into a medium
+    // method", or NodeCountInliningCutoff in big kernels), and a vector handed to a call that is
+    // not inlined is boxed on every access. Through helpers, 10 JVMs in 12 kept such a compilation
+    // of controlled X for the whole gathered-run workload (98 KB per run; GatheredRunsTest).
 
     /** Inserts a zero bit at position {@code pos} of {@code p}: bits at and above pos move up one. */
     static long insertZero(long p, int pos) {

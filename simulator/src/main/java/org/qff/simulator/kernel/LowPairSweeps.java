@@ -1,10 +1,9 @@
 package org.qff.simulator.kernel;
 
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.S;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -198,12 +197,12 @@ final class LowPairSweeps {
     static void exchangeLow(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> sw = Lanes.xor((1 << op.loPos[0]) | (1 << op.loPos[1]));
-        DoubleVector cr = v(t, 0), ci = v(t, 1), cin = v(t, 2), kr = v(t, 3), ki = v(t, 4), kin = v(t, 5);
+        DoubleVector cr = DoubleVector.fromArray(S, t, 0 * L), ci = DoubleVector.fromArray(S, t, 1 * L), cin = DoubleVector.fromArray(S, t, 2 * L), kr = DoubleVector.fromArray(S, t, 3 * L), ki = DoubleVector.fromArray(S, t, 4 * L), kin = DoubleVector.fromArray(S, t, 5 * L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector wr = vr.rearrange(sw), wi = vi.rearrange(sw);
-            store(vr.fma(cr, vi.fma(cin, wr.fma(kr, wi.mul(kin)))), seg, i);
-            store(vi.fma(cr, vr.fma(ci, wi.fma(kr, wr.mul(ki)))), seg, dim + i);
+            vr.fma(cr, vi.fma(cin, wr.fma(kr, wi.mul(kin)))).intoMemorySegment(seg, i << 3, ORDER);
+            vi.fma(cr, vr.fma(ci, wi.fma(kr, wr.mul(ki)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -216,17 +215,17 @@ final class LowPairSweeps {
         double[] t = op.table;
         VectorShuffle<Double> sw = Lanes.xor(1 << op.loPos[0]);
         long oh = op.offsets[1], m0 = oh;
-        DoubleVector car = v(t, 0), cai = v(t, 1), cain = v(t, 2), kar = v(t, 3), kai = v(t, 4), kain = v(t, 5);
-        DoubleVector cbr = v(t, 6), cbi = v(t, 7), cbin = v(t, 8), kbr = v(t, 9), kbi = v(t, 10), kbin = v(t, 11);
+        DoubleVector car = DoubleVector.fromArray(S, t, 0 * L), cai = DoubleVector.fromArray(S, t, 1 * L), cain = DoubleVector.fromArray(S, t, 2 * L), kar = DoubleVector.fromArray(S, t, 3 * L), kai = DoubleVector.fromArray(S, t, 4 * L), kain = DoubleVector.fromArray(S, t, 5 * L);
+        DoubleVector cbr = DoubleVector.fromArray(S, t, 6 * L), cbi = DoubleVector.fromArray(S, t, 7 * L), cbin = DoubleVector.fromArray(S, t, 8 * L), kbr = DoubleVector.fromArray(S, t, 9 * L), kbi = DoubleVector.fromArray(S, t, 10 * L), kbin = DoubleVector.fromArray(S, t, 11 * L);
         long z = op.base(from);
         for (long g = from; g < to; g++) {
             long ia = z, ib = z + oh;
-            DoubleVector ar = load(seg, ia), ai = load(seg, dim + ia), br = load(seg, ib), bi = load(seg, dim + ib);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, ia << 3, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, (dim + ia) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, ib << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + ib) << 3, ORDER);
             DoubleVector asr = ar.rearrange(sw), asi = ai.rearrange(sw), bsr = br.rearrange(sw), bsi = bi.rearrange(sw);
-            store(ar.fma(car, ai.fma(cain, bsr.fma(kar, bsi.mul(kain)))), seg, ia);
-            store(ai.fma(car, ar.fma(cai, bsi.fma(kar, bsr.mul(kai)))), seg, dim + ia);
-            store(br.fma(cbr, bi.fma(cbin, asr.fma(kbr, asi.mul(kbin)))), seg, ib);
-            store(bi.fma(cbr, br.fma(cbi, asi.fma(kbr, asr.mul(kbi)))), seg, dim + ib);
+            ar.fma(car, ai.fma(cain, bsr.fma(kar, bsi.mul(kain)))).intoMemorySegment(seg, ia << 3, ORDER);
+            ai.fma(car, ar.fma(cai, bsi.fma(kar, bsr.mul(kai)))).intoMemorySegment(seg, (dim + ia) << 3, ORDER);
+            br.fma(cbr, bi.fma(cbin, asr.fma(kbr, asi.mul(kbin)))).intoMemorySegment(seg, ib << 3, ORDER);
+            bi.fma(cbr, br.fma(cbi, asi.fma(kbr, asr.mul(kbi)))).intoMemorySegment(seg, (dim + ib) << 3, ORDER);
             z += L;
             z += z & m0;
         }
@@ -240,16 +239,11 @@ final class LowPairSweeps {
     static void pairsLowReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> p1 = op.pairFirst, p2 = op.pairSecond;
-        DoubleVector a = v(t, 0), b = v(t, 1);
+        DoubleVector a = DoubleVector.fromArray(S, t, 0 * L), b = DoubleVector.fromArray(S, t, 1 * L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
-            store(vr.rearrange(p2).fma(b, vr.rearrange(p1).mul(a)), seg, i);
-            store(vi.rearrange(p2).fma(b, vi.rearrange(p1).mul(a)), seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            vr.rearrange(p2).fma(b, vr.rearrange(p1).mul(a)).intoMemorySegment(seg, i << 3, ORDER);
+            vi.rearrange(p2).fma(b, vi.rearrange(p1).mul(a)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
-    }
-
-    /** The k-th L-double row of a table as a vector. */
-    private static DoubleVector v(double[] t, int k) {
-        return DoubleVector.fromArray(S, t, k * L);
     }
 }

@@ -1,10 +1,9 @@
 package org.qff.simulator.kernel;
 
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
 import static org.qff.simulator.kernel.Lanes.S;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -34,9 +33,9 @@ final class OneQubitSweeps {
             long i = g << LOG_L;
             // Both loads before either store: re[i] and im[i] are 8·dim bytes apart, a multiple of
             // 4 KiB, so a store followed by a load of the other half would falsely alias (4K aliasing).
-            DoubleVector r = load(seg, i), m = load(seg, dim + i);
-            store(r.mul(fv), seg, i);
-            store(m.mul(fv), seg, dim + i);
+            DoubleVector r = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), m = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            r.mul(fv).intoMemorySegment(seg, i << 3, ORDER);
+            m.mul(fv).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -55,12 +54,12 @@ final class OneQubitSweeps {
             long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 // all loads first: see scale() on 4K aliasing
-                DoubleVector ar = load(seg, i0 + j), br = load(seg, i1 + j);
-                DoubleVector ai = load(seg, dim + i0 + j), bi = load(seg, dim + i1 + j);
-                store(ar.fma(cv, br.mul(nsv)), seg, i0 + j);
-                store(ar.fma(sv, br.mul(cv)), seg, i1 + j);
-                store(ai.fma(cv, bi.mul(nsv)), seg, dim + i0 + j);
-                store(ai.fma(sv, bi.mul(cv)), seg, dim + i1 + j);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (i0 + j) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, (i1 + j) << 3, ORDER);
+                DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0 + j) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1 + j) << 3, ORDER);
+                ar.fma(cv, br.mul(nsv)).intoMemorySegment(seg, (i0 + j) << 3, ORDER);
+                ar.fma(sv, br.mul(cv)).intoMemorySegment(seg, (i1 + j) << 3, ORDER);
+                ai.fma(cv, bi.mul(nsv)).intoMemorySegment(seg, (dim + i0 + j) << 3, ORDER);
+                ai.fma(sv, bi.mul(cv)).intoMemorySegment(seg, (dim + i1 + j) << 3, ORDER);
             }
             p = runEnd;
         }
@@ -78,12 +77,12 @@ final class OneQubitSweeps {
         long a = Lanes.insertZero(from << LOG_L, t);
         for (long g = from; g < to; g++) {
             long b = a + half;
-            DoubleVector ar = load(seg, a), br = load(seg, b);
-            DoubleVector ai = load(seg, dim + a), bi = load(seg, dim + b);
-            store(ar.fma(cv, br.mul(nsv)), seg, a);
-            store(ar.fma(sv, br.mul(cv)), seg, b);
-            store(ai.fma(cv, bi.mul(nsv)), seg, dim + a);
-            store(ai.fma(sv, bi.mul(cv)), seg, dim + b);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, a << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, b << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + a) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + b) << 3, ORDER);
+            ar.fma(cv, br.mul(nsv)).intoMemorySegment(seg, a << 3, ORDER);
+            ar.fma(sv, br.mul(cv)).intoMemorySegment(seg, b << 3, ORDER);
+            ai.fma(cv, bi.mul(nsv)).intoMemorySegment(seg, (dim + a) << 3, ORDER);
+            ai.fma(sv, bi.mul(cv)).intoMemorySegment(seg, (dim + b) << 3, ORDER);
             a += L;
             a += a & half;
         }
@@ -97,9 +96,9 @@ final class OneQubitSweeps {
         DoubleVector pv = DoubleVector.broadcast(S, -s).blend(DoubleVector.broadcast(S, s), upper);
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
-            store(vr.fma(cv, vr.rearrange(partner).mul(pv)), seg, i);
-            store(vi.fma(cv, vi.rearrange(partner).mul(pv)), seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            vr.fma(cv, vr.rearrange(partner).mul(pv)).intoMemorySegment(seg, i << 3, ORDER);
+            vi.fma(cv, vi.rearrange(partner).mul(pv)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -120,12 +119,12 @@ final class OneQubitSweeps {
             long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long x0 = i0 + j, x1 = i1 + j;
-                DoubleVector ar = load(seg, x0), ai = load(seg, dim + x0);
-                DoubleVector br = load(seg, x1), bi = load(seg, dim + x1);
-                store(ar.fma(a0r, ai.fma(na0i, br.fma(a1r, bi.mul(na1i)))), seg, x0);
-                store(ai.fma(a0r, ar.fma(a0i, bi.fma(a1r, br.mul(a1i)))), seg, dim + x0);
-                store(ar.fma(b0r, ai.fma(nb0i, br.fma(b1r, bi.mul(nb1i)))), seg, x1);
-                store(ai.fma(b0r, ar.fma(b0i, bi.fma(b1r, br.mul(b1i)))), seg, dim + x1);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, x0 << 3, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, (dim + x0) << 3, ORDER);
+                DoubleVector br = DoubleVector.fromMemorySegment(S, seg, x1 << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + x1) << 3, ORDER);
+                ar.fma(a0r, ai.fma(na0i, br.fma(a1r, bi.mul(na1i)))).intoMemorySegment(seg, x0 << 3, ORDER);
+                ai.fma(a0r, ar.fma(a0i, bi.fma(a1r, br.mul(a1i)))).intoMemorySegment(seg, (dim + x0) << 3, ORDER);
+                ar.fma(b0r, ai.fma(nb0i, br.fma(b1r, bi.mul(nb1i)))).intoMemorySegment(seg, x1 << 3, ORDER);
+                ai.fma(b0r, ar.fma(b0i, bi.fma(b1r, br.mul(b1i)))).intoMemorySegment(seg, (dim + x1) << 3, ORDER);
             }
             p = runEnd;
         }
@@ -144,10 +143,10 @@ final class OneQubitSweeps {
         DoubleVector nsi = si.neg(), npi = pi.neg();
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = load(seg, i), vi = load(seg, dim + i);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector wr = vr.rearrange(partner), wi = vi.rearrange(partner);
-            store(vr.fma(sr, vi.fma(nsi, wr.fma(pr, wi.mul(npi)))), seg, i);
-            store(vi.fma(sr, vr.fma(si, wi.fma(pr, wr.mul(pi)))), seg, dim + i);
+            vr.fma(sr, vi.fma(nsi, wr.fma(pr, wi.mul(npi)))).intoMemorySegment(seg, i << 3, ORDER);
+            vi.fma(sr, vr.fma(si, wi.fma(pr, wr.mul(pi)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 }

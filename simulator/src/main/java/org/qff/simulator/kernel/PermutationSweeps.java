@@ -1,9 +1,9 @@
 package org.qff.simulator.kernel;
 
+import static org.qff.simulator.kernel.Lanes.S;
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
-import static org.qff.simulator.kernel.Lanes.load;
-import static org.qff.simulator.kernel.Lanes.store;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -47,12 +47,12 @@ final class PermutationSweeps {
         for (long g = from; g < to; g++, a = (((a | skip) + L) & keep) | set) {
             long i0 = a, i1 = i0 + half;
             // all loads first (4K aliasing between the re and im halves)
-            DoubleVector ar = load(seg, i0), br = load(seg, i1);
-            DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
-            store(br, seg, i0);
-            store(ar, seg, i1);
-            store(bi, seg, dim + i0);
-            store(ai, seg, dim + i1);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            br.intoMemorySegment(seg, i0 << 3, ORDER);
+            ar.intoMemorySegment(seg, i1 << 3, ORDER);
+            bi.intoMemorySegment(seg, (dim + i0) << 3, ORDER);
+            ai.intoMemorySegment(seg, (dim + i1) << 3, ORDER);
         }
     }
 
@@ -67,12 +67,12 @@ final class PermutationSweeps {
         VectorMask<Double> m = Lanes.mask(op.laneControl);
         for (long g = from; g < to; g++, a = (((a | skip) + L) & keep) | set) {
             long i0 = a, i1 = i0 + half;
-            DoubleVector ar = load(seg, i0), br = load(seg, i1);
-            DoubleVector ai = load(seg, dim + i0), bi = load(seg, dim + i1);
-            store(ar.blend(br, m), seg, i0);
-            store(br.blend(ar, m), seg, i1);
-            store(ai.blend(bi, m), seg, dim + i0);
-            store(bi.blend(ai, m), seg, dim + i1);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            ar.blend(br, m).intoMemorySegment(seg, i0 << 3, ORDER);
+            br.blend(ar, m).intoMemorySegment(seg, i1 << 3, ORDER);
+            ai.blend(bi, m).intoMemorySegment(seg, (dim + i0) << 3, ORDER);
+            bi.blend(ai, m).intoMemorySegment(seg, (dim + i1) << 3, ORDER);
         }
     }
 
@@ -81,9 +81,9 @@ final class PermutationSweeps {
         VectorShuffle<Double> partner = Lanes.xor(1 << op.targets[0]);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector r = load(seg, i), m = load(seg, dim + i);
-            store(r.rearrange(partner), seg, i);
-            store(m.rearrange(partner), seg, dim + i);
+            DoubleVector r = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), m = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            r.rearrange(partner).intoMemorySegment(seg, i << 3, ORDER);
+            m.rearrange(partner).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -93,9 +93,9 @@ final class PermutationSweeps {
         VectorMask<Double> m = Lanes.mask(op.laneControl);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector r = load(seg, i), x = load(seg, dim + i);
-            store(r.blend(r.rearrange(partner), m), seg, i);
-            store(x.blend(x.rearrange(partner), m), seg, dim + i);
+            DoubleVector r = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), x = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            r.blend(r.rearrange(partner), m).intoMemorySegment(seg, i << 3, ORDER);
+            x.blend(x.rearrange(partner), m).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 
@@ -111,12 +111,12 @@ final class PermutationSweeps {
         long oa = 1L << op.targets[0], ob = 1L << op.targets[1];
         for (long g = from; g < to; g++) {
             long base = op.base(g), ia = base + oa, ib = base + ob;
-            DoubleVector xr = load(seg, ia), yr = load(seg, ib);
-            DoubleVector xi = load(seg, dim + ia), yi = load(seg, dim + ib);
-            store(yr, seg, ia);
-            store(xr, seg, ib);
-            store(yi, seg, dim + ia);
-            store(xi, seg, dim + ib);
+            DoubleVector xr = DoubleVector.fromMemorySegment(S, seg, ia << 3, ORDER), yr = DoubleVector.fromMemorySegment(S, seg, ib << 3, ORDER);
+            DoubleVector xi = DoubleVector.fromMemorySegment(S, seg, (dim + ia) << 3, ORDER), yi = DoubleVector.fromMemorySegment(S, seg, (dim + ib) << 3, ORDER);
+            yr.intoMemorySegment(seg, ia << 3, ORDER);
+            xr.intoMemorySegment(seg, ib << 3, ORDER);
+            yi.intoMemorySegment(seg, (dim + ia) << 3, ORDER);
+            xi.intoMemorySegment(seg, (dim + ib) << 3, ORDER);
         }
     }
 
@@ -128,12 +128,12 @@ final class PermutationSweeps {
         VectorMask<Double> upper = Lanes.bit(a), lower = upper.not();
         for (long g = from; g < to; g++) {
             long i0 = op.base(g), i1 = i0 + ob;
-            DoubleVector v0 = load(seg, i0), v1 = load(seg, i1);
-            DoubleVector w0 = load(seg, dim + i0), w1 = load(seg, dim + i1);
-            store(v0.blend(v1.rearrange(partner), upper), seg, i0);
-            store(v1.blend(v0.rearrange(partner), lower), seg, i1);
-            store(w0.blend(w1.rearrange(partner), upper), seg, dim + i0);
-            store(w1.blend(w0.rearrange(partner), lower), seg, dim + i1);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), v1 = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
+            DoubleVector w0 = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), w1 = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            v0.blend(v1.rearrange(partner), upper).intoMemorySegment(seg, i0 << 3, ORDER);
+            v1.blend(v0.rearrange(partner), lower).intoMemorySegment(seg, i1 << 3, ORDER);
+            w0.blend(w1.rearrange(partner), upper).intoMemorySegment(seg, (dim + i0) << 3, ORDER);
+            w1.blend(w0.rearrange(partner), lower).intoMemorySegment(seg, (dim + i1) << 3, ORDER);
         }
     }
 
@@ -141,9 +141,9 @@ final class PermutationSweeps {
         VectorShuffle<Double> perm = Lanes.swapBits(op.targets[0], op.targets[1]);
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector r = load(seg, i), m = load(seg, dim + i);
-            store(r.rearrange(perm), seg, i);
-            store(m.rearrange(perm), seg, dim + i);
+            DoubleVector r = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), m = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            r.rearrange(perm).intoMemorySegment(seg, i << 3, ORDER);
+            m.rearrange(perm).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
     }
 }
