@@ -15,11 +15,12 @@ import java.util.function.IntConsumer;
  * (~110 KB per adjoint gradient in about one run in three; ~500 KB per gathered circuit run once
  * in about twelve suite runs on 2026-12-02), while a JVM running only the workload, as an
  * application's loop does, allocated nothing. Another fresh JVM runs only when the previous
- * allocated: in about one JVM in 30, C2 compiles a sweep with the Vector API's allocating Java
- * fallback and keeps it for the whole run (traced with JFR to {@code DiagonalSweep.periods} inlined
- * into {@code shortRuns}). That is a JIT outcome, not allocation in the code: an allocation the code
- * makes on every call shows in every JVM, so it still fails. benchmarks/RESULTS.md ("gradients",
- * "Allocation") records it.
+ * allocated. That retry once hid a real fault: kernels called Lanes.load/store and Lanes.mask,
+ * ordinary helpers that C2 left out of line when a sweep was inlined into KernelOp.run with a thin
+ * profile, boxing every vector (the gathered workload allocated in 22 JVMs of 30, mixed positions
+ * in 6 of 30; CI failed on it). Since every kernel writes its Vector API calls out, each workload
+ * was clean in 30 JVMs of 30 (benchmarks/RESULTS.md, "Helpers out of line"). An allocation the
+ * code makes on every call shows in most JVMs, so it still fails here.
  *
  * <p>{@value #ROUNDS} rounds at most (a clean round ends the loop early): a kernel a workload calls
  * about once per run reaches C2 only after some 13 000 runs, and until then its C1 code allocates on

@@ -25,7 +25,7 @@ import jdk.incubator.vector.DoubleVector;
  * coefficient vectors broadcast once before the loop. The walk steps the index past the skipped
  * bits by mask, so short runs (lowest target 3) cost no per-run set-up; long runs go through a
  * counted inner loop, as in TileSweeps ({@link Lanes#NESTED_RUN_VECTORS}). The Vector API calls are
- * written out rather than made through {@code Lanes.load}/{@code store}: once a method's parse
+ * written out, as in every kernel (Lanes says why), rather than made through helpers: once a method's parse
  * graph passes C2's node-count cutoff, C2 still inlines the JDK's {@code @ForceInline} vector
  * methods (later, incrementally) but refuses ordinary helpers, and a vector passed to a call that
  * is not inlined is boxed. With the helpers and hoisted coefficients every vector was boxed (3.2
