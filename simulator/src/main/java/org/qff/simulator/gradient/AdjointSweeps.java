@@ -83,8 +83,14 @@ final class AdjointSweeps {
         DoubleVector s2p = DoubleVector.zero(S), s2m = DoubleVector.zero(S), s3p = DoubleVector.zero(S), s3m = DoubleVector.zero(S);
         for (long gi = from; gi < to; gi++) {
             long x0 = at(base, lowMask, gap, groupOffset(gi, qv)), x1 = x0 + delta;
-            DoubleVector a0r = DoubleVector.fromMemorySegment(S, ps, x0 << 3, NATIVE), a0i = DoubleVector.fromMemorySegment(S, ps, (dim + x0) << 3, NATIVE), a1r = DoubleVector.fromMemorySegment(S, ps, x1 << 3, NATIVE), a1i = DoubleVector.fromMemorySegment(S, ps, (dim + x1) << 3, NATIVE);
-            DoubleVector l0r = DoubleVector.fromMemorySegment(S, ls, x0 << 3, NATIVE), l0i = DoubleVector.fromMemorySegment(S, ls, (dim + x0) << 3, NATIVE), l1r = DoubleVector.fromMemorySegment(S, ls, x1 << 3, NATIVE), l1i = DoubleVector.fromMemorySegment(S, ls, (dim + x1) << 3, NATIVE);
+            DoubleVector a0r = DoubleVector.fromMemorySegment(S, ps, x0 << 3, NATIVE);
+            DoubleVector a0i = DoubleVector.fromMemorySegment(S, ps, (dim + x0) << 3, NATIVE);
+            DoubleVector a1r = DoubleVector.fromMemorySegment(S, ps, x1 << 3, NATIVE);
+            DoubleVector a1i = DoubleVector.fromMemorySegment(S, ps, (dim + x1) << 3, NATIVE);
+            DoubleVector l0r = DoubleVector.fromMemorySegment(S, ls, x0 << 3, NATIVE);
+            DoubleVector l0i = DoubleVector.fromMemorySegment(S, ls, (dim + x0) << 3, NATIVE);
+            DoubleVector l1r = DoubleVector.fromMemorySegment(S, ls, x1 << 3, NATIVE);
+            DoubleVector l1i = DoubleVector.fromMemorySegment(S, ls, (dim + x1) << 3, NATIVE);
             s0p = l0r.fma(a0i, s0p);                  // Im P00 = Σ l0r·a0i − l0i·a0r
             s0m = l0i.fma(a0r, s0m);
             s1p = l1r.fma(a1i, s1p);                  // Im P11
@@ -120,7 +126,10 @@ final class AdjointSweeps {
             MemorySegment s = which == 0 ? ps : ls;
             for (long gi = from; gi < to; gi++) {
                 long x0 = at(base, lowMask, gap, groupOffset(gi, qv)), x1 = x0 + delta;
-                DoubleVector a0r = DoubleVector.fromMemorySegment(S, s, x0 << 3, NATIVE), a0i = DoubleVector.fromMemorySegment(S, s, (dim + x0) << 3, NATIVE), a1r = DoubleVector.fromMemorySegment(S, s, x1 << 3, NATIVE), a1i = DoubleVector.fromMemorySegment(S, s, (dim + x1) << 3, NATIVE);
+                DoubleVector a0r = DoubleVector.fromMemorySegment(S, s, x0 << 3, NATIVE);
+                DoubleVector a0i = DoubleVector.fromMemorySegment(S, s, (dim + x0) << 3, NATIVE);
+                DoubleVector a1r = DoubleVector.fromMemorySegment(S, s, x1 << 3, NATIVE);
+                DoubleVector a1i = DoubleVector.fromMemorySegment(S, s, (dim + x1) << 3, NATIVE);
                 a1i.fma(n01i, a1r.fma(m01r, a0i.fma(n00i, a0r.mul(m00r)))).intoMemorySegment(s, x0 << 3, NATIVE);
                 a1r.fma(m01i, a1i.fma(m01r, a0r.fma(m00i, a0i.mul(m00r)))).intoMemorySegment(s, (dim + x0) << 3, NATIVE);
                 a1i.fma(n11i, a1r.fma(m11r, a0i.fma(n10i, a0r.mul(m10r)))).intoMemorySegment(s, x1 << 3, NATIVE);
@@ -137,10 +146,17 @@ final class AdjointSweeps {
      */
     static void laneProducts(MemorySegment ps, MemorySegment ls, long dim, long base, long lowMask, int gap, int q, long from, long to, double[] acc, int a) {
         VectorShuffle<Double> partner = PARTNER[q];
-        DoubleVector dp = DoubleVector.zero(S), dm = DoubleVector.zero(S), xr = DoubleVector.zero(S), xp = DoubleVector.zero(S), xm = DoubleVector.zero(S);
+        DoubleVector dp = DoubleVector.zero(S);
+        DoubleVector dm = DoubleVector.zero(S);
+        DoubleVector xr = DoubleVector.zero(S);
+        DoubleVector xp = DoubleVector.zero(S);
+        DoubleVector xm = DoubleVector.zero(S);
         for (long v = from; v < to; v += L) {
             long x = at(base, lowMask, gap, v);
-            DoubleVector ar = DoubleVector.fromMemorySegment(S, ps, x << 3, NATIVE), ai = DoubleVector.fromMemorySegment(S, ps, (dim + x) << 3, NATIVE), lr = DoubleVector.fromMemorySegment(S, ls, x << 3, NATIVE), li = DoubleVector.fromMemorySegment(S, ls, (dim + x) << 3, NATIVE);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, ps, x << 3, NATIVE);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, ps, (dim + x) << 3, NATIVE);
+            DoubleVector lr = DoubleVector.fromMemorySegment(S, ls, x << 3, NATIVE);
+            DoubleVector li = DoubleVector.fromMemorySegment(S, ls, (dim + x) << 3, NATIVE);
             DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
             dp = lr.fma(ai, dp);
             dm = li.fma(ar, dm);
@@ -169,7 +185,8 @@ final class AdjointSweeps {
             MemorySegment s = which == 0 ? ps : ls;
             for (long v = from; v < to; v += L) {
                 long x = at(base, lowMask, gap, v);
-                DoubleVector ar = DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE), ai = DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE);
+                DoubleVector ai = DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE);
                 DoubleVector br = ar.rearrange(partner), bi = ai.rearrange(partner);
                 bi.fma(npi, br.fma(pr, ai.fma(nci, ar.mul(cr)))).intoMemorySegment(s, x << 3, NATIVE);
                 br.fma(pi, bi.fma(pr, ar.fma(ci, ai.mul(cr)))).intoMemorySegment(s, (dim + x) << 3, NATIVE);
@@ -220,8 +237,11 @@ final class AdjointSweeps {
             for (long v = from; v < to; v += L) {
                 long x = at(base, lowMask, gap, v);
                 int t = (int) ((x >>> shift) & mask) * (3 * L);
-                DoubleVector fr = DoubleVector.fromArray(S, table, t), fi = DoubleVector.fromArray(S, table, t + L), nfi = DoubleVector.fromArray(S, table, t + 2 * L);
-                DoubleVector ar = DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE), ai = DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE);
+                DoubleVector fr = DoubleVector.fromArray(S, table, t);
+                DoubleVector fi = DoubleVector.fromArray(S, table, t + L);
+                DoubleVector nfi = DoubleVector.fromArray(S, table, t + 2 * L);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, s, x << 3, NATIVE);
+                DoubleVector ai = DoubleVector.fromMemorySegment(S, s, (dim + x) << 3, NATIVE);
                 ai.fma(nfi, ar.mul(fr)).intoMemorySegment(s, x << 3, NATIVE);
                 ar.fma(fi, ai.mul(fr)).intoMemorySegment(s, (dim + x) << 3, NATIVE);
             }

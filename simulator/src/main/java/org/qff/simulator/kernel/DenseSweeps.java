@@ -42,8 +42,14 @@ final class DenseSweeps {
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
-                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0 << 3, ORDER), x1r = DoubleVector.fromMemorySegment(S, seg, a1 << 3, ORDER), x2r = DoubleVector.fromMemorySegment(S, seg, a2 << 3, ORDER), x3r = DoubleVector.fromMemorySegment(S, seg, a3 << 3, ORDER);
-                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, (dim + a0) << 3, ORDER), x1i = DoubleVector.fromMemorySegment(S, seg, (dim + a1) << 3, ORDER), x2i = DoubleVector.fromMemorySegment(S, seg, (dim + a2) << 3, ORDER), x3i = DoubleVector.fromMemorySegment(S, seg, (dim + a3) << 3, ORDER);
+                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0 << 3, ORDER);
+                DoubleVector x1r = DoubleVector.fromMemorySegment(S, seg, a1 << 3, ORDER);
+                DoubleVector x2r = DoubleVector.fromMemorySegment(S, seg, a2 << 3, ORDER);
+                DoubleVector x3r = DoubleVector.fromMemorySegment(S, seg, a3 << 3, ORDER);
+                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, (dim + a0) << 3, ORDER);
+                DoubleVector x1i = DoubleVector.fromMemorySegment(S, seg, (dim + a1) << 3, ORDER);
+                DoubleVector x2i = DoubleVector.fromMemorySegment(S, seg, (dim + a2) << 3, ORDER);
+                DoubleVector x3i = DoubleVector.fromMemorySegment(S, seg, (dim + a3) << 3, ORDER);
                 // All four inputs are in registers before the first store, so rows can be written as computed.
                 for (int row = 0; row < 4; row++) {
                     int r = 8 * row;
@@ -80,9 +86,24 @@ final class DenseSweeps {
         long[] off = op.offsets;
         int lowest = op.inserted[0];
         long o1 = off[1] << 3, o2 = off[2] << 3, o3 = off[3] << 3, d = dim << 3;
-        DoubleVector t0 = DoubleVector.broadcast(S, t[0]), t1 = DoubleVector.broadcast(S, t[1]), t2 = DoubleVector.broadcast(S, t[2]), t3 = DoubleVector.broadcast(S, t[3]), t4 = DoubleVector.broadcast(S, t[4]), t5 = DoubleVector.broadcast(S, t[5]);
-        DoubleVector p6 = DoubleVector.broadcast(S, t[6]), p7 = DoubleVector.broadcast(S, t[7]), p8 = DoubleVector.broadcast(S, t[8]), p9 = DoubleVector.broadcast(S, t[9]), p10 = DoubleVector.broadcast(S, t[10]), p11 = DoubleVector.broadcast(S, t[11]);
-        DoubleVector q12 = DoubleVector.broadcast(S, t[12]), q13 = DoubleVector.broadcast(S, t[13]), q14 = DoubleVector.broadcast(S, t[14]), q15 = DoubleVector.broadcast(S, t[15]), q16 = DoubleVector.broadcast(S, t[16]), q17 = DoubleVector.broadcast(S, t[17]);
+        DoubleVector t0 = DoubleVector.broadcast(S, t[0]);
+        DoubleVector t1 = DoubleVector.broadcast(S, t[1]);
+        DoubleVector t2 = DoubleVector.broadcast(S, t[2]);
+        DoubleVector t3 = DoubleVector.broadcast(S, t[3]);
+        DoubleVector t4 = DoubleVector.broadcast(S, t[4]);
+        DoubleVector t5 = DoubleVector.broadcast(S, t[5]);
+        DoubleVector p6 = DoubleVector.broadcast(S, t[6]);
+        DoubleVector p7 = DoubleVector.broadcast(S, t[7]);
+        DoubleVector p8 = DoubleVector.broadcast(S, t[8]);
+        DoubleVector p9 = DoubleVector.broadcast(S, t[9]);
+        DoubleVector p10 = DoubleVector.broadcast(S, t[10]);
+        DoubleVector p11 = DoubleVector.broadcast(S, t[11]);
+        DoubleVector q12 = DoubleVector.broadcast(S, t[12]);
+        DoubleVector q13 = DoubleVector.broadcast(S, t[13]);
+        DoubleVector q14 = DoubleVector.broadcast(S, t[14]);
+        DoubleVector q15 = DoubleVector.broadcast(S, t[15]);
+        DoubleVector q16 = DoubleVector.broadcast(S, t[16]);
+        DoubleVector q17 = DoubleVector.broadcast(S, t[17]);
         for (long p = from << LOG_L, end = to << LOG_L; p < end; ) {
             long runEnd = Math.min(end, ((p >> lowest) + 1) << lowest);
             long first = op.indexOf(p), len = runEnd - p;
@@ -129,8 +150,14 @@ final class DenseSweeps {
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long a = first + j, ai = dim + a;
-                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (a + i0) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, (a + i1) << 3, ORDER), cr = DoubleVector.fromMemorySegment(S, seg, (a + i2) << 3, ORDER), dr = DoubleVector.fromMemorySegment(S, seg, (a + i3) << 3, ORDER);
-                DoubleVector ai0 = DoubleVector.fromMemorySegment(S, seg, (ai + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (ai + i1) << 3, ORDER), ci = DoubleVector.fromMemorySegment(S, seg, (ai + i2) << 3, ORDER), di = DoubleVector.fromMemorySegment(S, seg, (ai + i3) << 3, ORDER);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (a + i0) << 3, ORDER);
+                DoubleVector br = DoubleVector.fromMemorySegment(S, seg, (a + i1) << 3, ORDER);
+                DoubleVector cr = DoubleVector.fromMemorySegment(S, seg, (a + i2) << 3, ORDER);
+                DoubleVector dr = DoubleVector.fromMemorySegment(S, seg, (a + i3) << 3, ORDER);
+                DoubleVector ai0 = DoubleVector.fromMemorySegment(S, seg, (ai + i0) << 3, ORDER);
+                DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (ai + i1) << 3, ORDER);
+                DoubleVector ci = DoubleVector.fromMemorySegment(S, seg, (ai + i2) << 3, ORDER);
+                DoubleVector di = DoubleVector.fromMemorySegment(S, seg, (ai + i3) << 3, ORDER);
                 ar.fma(DoubleVector.broadcast(S, cf[0]), br.mul(DoubleVector.broadcast(S, cf[1]))).intoMemorySegment(seg, (a + r0) << 3, ORDER);
                 ar.fma(DoubleVector.broadcast(S, cf[2]), br.mul(DoubleVector.broadcast(S, cf[3]))).intoMemorySegment(seg, (a + r1) << 3, ORDER);
                 cr.fma(DoubleVector.broadcast(S, cf[4]), dr.mul(DoubleVector.broadcast(S, cf[5]))).intoMemorySegment(seg, (a + r2) << 3, ORDER);
@@ -185,8 +212,14 @@ final class DenseSweeps {
         long keep = ~mask;
         for (long g = 0; g < count; g++) {
             long ai = dim + a;
-            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (a + i0) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, (a + i1) << 3, ORDER), cr = DoubleVector.fromMemorySegment(S, seg, (a + i2) << 3, ORDER), dr = DoubleVector.fromMemorySegment(S, seg, (a + i3) << 3, ORDER);
-            DoubleVector ai0 = DoubleVector.fromMemorySegment(S, seg, (ai + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (ai + i1) << 3, ORDER), ci = DoubleVector.fromMemorySegment(S, seg, (ai + i2) << 3, ORDER), di = DoubleVector.fromMemorySegment(S, seg, (ai + i3) << 3, ORDER);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (a + i0) << 3, ORDER);
+            DoubleVector br = DoubleVector.fromMemorySegment(S, seg, (a + i1) << 3, ORDER);
+            DoubleVector cr = DoubleVector.fromMemorySegment(S, seg, (a + i2) << 3, ORDER);
+            DoubleVector dr = DoubleVector.fromMemorySegment(S, seg, (a + i3) << 3, ORDER);
+            DoubleVector ai0 = DoubleVector.fromMemorySegment(S, seg, (ai + i0) << 3, ORDER);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (ai + i1) << 3, ORDER);
+            DoubleVector ci = DoubleVector.fromMemorySegment(S, seg, (ai + i2) << 3, ORDER);
+            DoubleVector di = DoubleVector.fromMemorySegment(S, seg, (ai + i3) << 3, ORDER);
             ar.fma(DoubleVector.broadcast(S, cf[0]), br.mul(DoubleVector.broadcast(S, cf[1]))).intoMemorySegment(seg, (a + r0) << 3, ORDER);
             ar.fma(DoubleVector.broadcast(S, cf[2]), br.mul(DoubleVector.broadcast(S, cf[3]))).intoMemorySegment(seg, (a + r1) << 3, ORDER);
             cr.fma(DoubleVector.broadcast(S, cf[4]), dr.mul(DoubleVector.broadcast(S, cf[5]))).intoMemorySegment(seg, (a + r2) << 3, ORDER);
@@ -212,8 +245,14 @@ final class DenseSweeps {
             long first = op.indexOf(p), len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long a0 = first + j, a1 = a0 + off[1], a2 = a0 + off[2], a3 = a0 + off[3];
-                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0 << 3, ORDER), x1r = DoubleVector.fromMemorySegment(S, seg, a1 << 3, ORDER), x2r = DoubleVector.fromMemorySegment(S, seg, a2 << 3, ORDER), x3r = DoubleVector.fromMemorySegment(S, seg, a3 << 3, ORDER);
-                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, (dim + a0) << 3, ORDER), x1i = DoubleVector.fromMemorySegment(S, seg, (dim + a1) << 3, ORDER), x2i = DoubleVector.fromMemorySegment(S, seg, (dim + a2) << 3, ORDER), x3i = DoubleVector.fromMemorySegment(S, seg, (dim + a3) << 3, ORDER);
+                DoubleVector x0r = DoubleVector.fromMemorySegment(S, seg, a0 << 3, ORDER);
+                DoubleVector x1r = DoubleVector.fromMemorySegment(S, seg, a1 << 3, ORDER);
+                DoubleVector x2r = DoubleVector.fromMemorySegment(S, seg, a2 << 3, ORDER);
+                DoubleVector x3r = DoubleVector.fromMemorySegment(S, seg, a3 << 3, ORDER);
+                DoubleVector x0i = DoubleVector.fromMemorySegment(S, seg, (dim + a0) << 3, ORDER);
+                DoubleVector x1i = DoubleVector.fromMemorySegment(S, seg, (dim + a1) << 3, ORDER);
+                DoubleVector x2i = DoubleVector.fromMemorySegment(S, seg, (dim + a2) << 3, ORDER);
+                DoubleVector x3i = DoubleVector.fromMemorySegment(S, seg, (dim + a3) << 3, ORDER);
                 for (int row = 0; row < 4; row++) {
                     int r = 8 * row;
                     long at = a0 + off[row];
@@ -266,7 +305,8 @@ final class DenseSweeps {
             long base = op.base(g);
             for (int h = 0; h < m; h++) {
                 long idx = base + off[h];
-                DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, idx << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + idx) << 3, ORDER);
+                DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, idx << 3, ORDER);
+                DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + idx) << 3, ORDER);
                 int o = h * xs * 2 * L;
                 vr.intoArray(work, o);
                 vi.intoArray(work, o + L);
@@ -311,7 +351,8 @@ final class DenseSweeps {
         double[] tab = op.table;
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector tr = DoubleVector.fromArray(S, tab, 0), ti = DoubleVector.fromArray(S, tab, L);
             DoubleVector accR = vr.mul(tr), accR2 = vi.mul(ti), accI = vr.fma(ti, vi.mul(tr));
             for (int x = 1; x < xs; x++) {
@@ -331,10 +372,14 @@ final class DenseSweeps {
     static void lowPairs(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]);
-        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L), t0i = DoubleVector.fromArray(S, t, 1 * L), t1r = DoubleVector.fromArray(S, t, 2 * L), t1i = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t0i = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector t1r = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector t1i = DoubleVector.fromArray(S, t, 3 * L);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector w1r = vr.rearrange(s1), w1i = vi.rearrange(s1);
             vr.fma(t0r, w1r.mul(t1r)).sub(vi.fma(t0i, w1i.mul(t1i))).intoMemorySegment(seg, i << 3, ORDER);
             vi.fma(t0r, w1i.fma(t1r, vr.fma(t0i, w1r.mul(t1i)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
@@ -345,11 +390,18 @@ final class DenseSweeps {
     static void lowQuads(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
-        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L), t0i = DoubleVector.fromArray(S, t, 1 * L), t1r = DoubleVector.fromArray(S, t, 2 * L), t1i = DoubleVector.fromArray(S, t, 3 * L);
-        DoubleVector t2r = DoubleVector.fromArray(S, t, 4 * L), t2i = DoubleVector.fromArray(S, t, 5 * L), t3r = DoubleVector.fromArray(S, t, 6 * L), t3i = DoubleVector.fromArray(S, t, 7 * L);
+        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t0i = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector t1r = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector t1i = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector t2r = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector t2i = DoubleVector.fromArray(S, t, 5 * L);
+        DoubleVector t3r = DoubleVector.fromArray(S, t, 6 * L);
+        DoubleVector t3i = DoubleVector.fromArray(S, t, 7 * L);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector w1r = vr.rearrange(s1), w1i = vi.rearrange(s1);
             DoubleVector w2r = vr.rearrange(s2), w2i = vi.rearrange(s2);
             DoubleVector w3r = vr.rearrange(s3), w3i = vi.rearrange(s3);
@@ -364,10 +416,14 @@ final class DenseSweeps {
     static void lowQuadsReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
-        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L), t1 = DoubleVector.fromArray(S, t, 2 * L), t2 = DoubleVector.fromArray(S, t, 4 * L), t3 = DoubleVector.fromArray(S, t, 6 * L);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t1 = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector t2 = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector t3 = DoubleVector.fromArray(S, t, 6 * L);
         for (long g = from; g < to; g++) {
             long i = op.base(g);
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             vr.fma(t0, vr.rearrange(s1).fma(t1, vr.rearrange(s2).fma(t2, vr.rearrange(s3).mul(t3)))).intoMemorySegment(seg, i << 3, ORDER);
             vi.fma(t0, vi.rearrange(s1).fma(t1, vi.rearrange(s2).fma(t2, vi.rearrange(s3).mul(t3)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
@@ -389,8 +445,14 @@ final class DenseSweeps {
         long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
         long z = op.base(from);
         long d = dim << 3, b1 = o1 << 3;
-        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L), t1 = DoubleVector.fromArray(S, t, 2 * L), t2 = DoubleVector.fromArray(S, t, 4 * L), t3 = DoubleVector.fromArray(S, t, 6 * L);
-        DoubleVector u0 = DoubleVector.fromArray(S, t, 8 * L), u1 = DoubleVector.fromArray(S, t, 10 * L), u2 = DoubleVector.fromArray(S, t, 12 * L), u3 = DoubleVector.fromArray(S, t, 14 * L);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t1 = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector t2 = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector t3 = DoubleVector.fromArray(S, t, 6 * L);
+        DoubleVector u0 = DoubleVector.fromArray(S, t, 8 * L);
+        DoubleVector u1 = DoubleVector.fromArray(S, t, 10 * L);
+        DoubleVector u2 = DoubleVector.fromArray(S, t, 12 * L);
+        DoubleVector u3 = DoubleVector.fromArray(S, t, 14 * L);
         for (long g = from; g < to; g++) {
             long c0 = z << 3, c1 = c0 + b1;
             z = (((z | mask) + L) & keep) | pattern;
@@ -415,7 +477,10 @@ final class DenseSweeps {
         long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
         long z = op.base(from);
         long d = dim << 3, b1 = o1 << 3;
-        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L), t2 = DoubleVector.fromArray(S, t, 4 * L), u0 = DoubleVector.fromArray(S, t, 8 * L), u2 = DoubleVector.fromArray(S, t, 12 * L);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t2 = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector u0 = DoubleVector.fromArray(S, t, 8 * L);
+        DoubleVector u2 = DoubleVector.fromArray(S, t, 12 * L);
         for (long g = from; g < to; g++) {
             long c0 = z << 3, c1 = c0 + b1;
             z = (((z | mask) + L) & keep) | pattern;
@@ -445,12 +510,21 @@ final class DenseSweeps {
         for (long g = from; g < to; g++) {
             long i0 = z, i1 = i0 + o1;
             z = (((z | mask) + L) & keep) | pattern;
-            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER);
+            DoubleVector br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
             DoubleVector asr = ar.rearrange(s1), asi = ai.rearrange(s1), bsr = br.rearrange(s1), bsi = bi.rearrange(s1);
             for (int ho = 0; ho < 2; ho++) {
                 int e = 8 * ho;
-                DoubleVector t0r = DoubleVector.fromArray(S, t, e * L), t0i = DoubleVector.fromArray(S, t, (e + 1) * L), t1r = DoubleVector.fromArray(S, t, (e + 2) * L), t1i = DoubleVector.fromArray(S, t, (e + 3) * L);
-                DoubleVector t2r = DoubleVector.fromArray(S, t, (e + 4) * L), t2i = DoubleVector.fromArray(S, t, (e + 5) * L), t3r = DoubleVector.fromArray(S, t, (e + 6) * L), t3i = DoubleVector.fromArray(S, t, (e + 7) * L);
+                DoubleVector t0r = DoubleVector.fromArray(S, t, e * L);
+                DoubleVector t0i = DoubleVector.fromArray(S, t, (e + 1) * L);
+                DoubleVector t1r = DoubleVector.fromArray(S, t, (e + 2) * L);
+                DoubleVector t1i = DoubleVector.fromArray(S, t, (e + 3) * L);
+                DoubleVector t2r = DoubleVector.fromArray(S, t, (e + 4) * L);
+                DoubleVector t2i = DoubleVector.fromArray(S, t, (e + 5) * L);
+                DoubleVector t3r = DoubleVector.fromArray(S, t, (e + 6) * L);
+                DoubleVector t3i = DoubleVector.fromArray(S, t, (e + 7) * L);
                 long at = ho == 0 ? i0 : i1;
                 ar.fma(t0r, asr.fma(t1r, br.fma(t2r, bsr.mul(t3r))))
                         .sub(ai.fma(t0i, asi.fma(t1i, bi.fma(t2i, bsi.mul(t3i))))).intoMemorySegment(seg, at << 3, ORDER);

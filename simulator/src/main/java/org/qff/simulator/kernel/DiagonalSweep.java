@@ -62,7 +62,8 @@ final class DiagonalSweep {
             for (int b = 0; b < kh; b++) h |= (int) ((i >> hiPos[b]) & 1) << b;
             if (skip[h]) continue;
             DoubleVector cr = DoubleVector.fromArray(S, tab, 2 * h * L), ci = DoubleVector.fromArray(S, tab, 2 * h * L + L);
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             vr.fma(cr, vi.mul(ci.neg())).intoMemorySegment(seg, i << 3, ORDER);
             vr.fma(ci, vi.mul(cr)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
@@ -98,7 +99,10 @@ final class DiagonalSweep {
         for (long j = 0, count = (to - from) >> 1; j < count; j++) {
             long q = from + ((j >> shift) << (shift + 1)) + (j & (half - 1));
             long i = q << LOG_L, k = i + hv;
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER), wr = DoubleVector.fromMemorySegment(S, seg, k << 3, ORDER), wi = DoubleVector.fromMemorySegment(S, seg, (dim + k) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector wr = DoubleVector.fromMemorySegment(S, seg, k << 3, ORDER);
+            DoubleVector wi = DoubleVector.fromMemorySegment(S, seg, (dim + k) << 3, ORDER);
             vr.fma(c0r, vi.mul(n0i)).intoMemorySegment(seg, i << 3, ORDER);
             vr.fma(c0i, vi.mul(c0r)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
             wr.fma(c1r, wi.mul(n1i)).intoMemorySegment(seg, k << 3, ORDER);
@@ -122,7 +126,8 @@ final class DiagonalSweep {
         DoubleVector nci = ci.neg();
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             vr.fma(cr, vi.mul(nci)).intoMemorySegment(seg, i << 3, ORDER);
             vr.fma(ci, vi.mul(cr)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }

@@ -77,13 +77,15 @@ final class GatheredBlocks {
             long at = (r << h) | first, in = r << c;
             if (gather) {
                 for (long j = 0; j < run; j += L) {
-                    DoubleVector re = DoubleVector.fromMemorySegment(S, seg, (at + j) << 3, ORDER), im = DoubleVector.fromMemorySegment(S, seg, (dim + at + j) << 3, ORDER);
+                    DoubleVector re = DoubleVector.fromMemorySegment(S, seg, (at + j) << 3, ORDER);
+                    DoubleVector im = DoubleVector.fromMemorySegment(S, seg, (dim + at + j) << 3, ORDER);
                     re.intoMemorySegment(buf, (in + j) << 3, ORDER);
                     im.intoMemorySegment(buf, (bufDim + in + j) << 3, ORDER);
                 }
             } else {
                 for (long j = 0; j < run; j += L) {
-                    DoubleVector re = DoubleVector.fromMemorySegment(S, buf, (in + j) << 3, ORDER), im = DoubleVector.fromMemorySegment(S, buf, (bufDim + in + j) << 3, ORDER);
+                    DoubleVector re = DoubleVector.fromMemorySegment(S, buf, (in + j) << 3, ORDER);
+                    DoubleVector im = DoubleVector.fromMemorySegment(S, buf, (bufDim + in + j) << 3, ORDER);
                     re.intoMemorySegment(seg, (at + j) << 3, ORDER);
                     im.intoMemorySegment(seg, (dim + at + j) << 3, ORDER);
                 }

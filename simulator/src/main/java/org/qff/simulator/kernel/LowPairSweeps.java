@@ -197,9 +197,15 @@ final class LowPairSweeps {
     static void exchangeLow(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> sw = Lanes.xor((1 << op.loPos[0]) | (1 << op.loPos[1]));
-        DoubleVector cr = DoubleVector.fromArray(S, t, 0 * L), ci = DoubleVector.fromArray(S, t, 1 * L), cin = DoubleVector.fromArray(S, t, 2 * L), kr = DoubleVector.fromArray(S, t, 3 * L), ki = DoubleVector.fromArray(S, t, 4 * L), kin = DoubleVector.fromArray(S, t, 5 * L);
+        DoubleVector cr = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector ci = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector cin = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector kr = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector ki = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector kin = DoubleVector.fromArray(S, t, 5 * L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector wr = vr.rearrange(sw), wi = vi.rearrange(sw);
             vr.fma(cr, vi.fma(cin, wr.fma(kr, wi.mul(kin)))).intoMemorySegment(seg, i << 3, ORDER);
             vi.fma(cr, vr.fma(ci, wi.fma(kr, wr.mul(ki)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);
@@ -215,12 +221,25 @@ final class LowPairSweeps {
         double[] t = op.table;
         VectorShuffle<Double> sw = Lanes.xor(1 << op.loPos[0]);
         long oh = op.offsets[1], m0 = oh;
-        DoubleVector car = DoubleVector.fromArray(S, t, 0 * L), cai = DoubleVector.fromArray(S, t, 1 * L), cain = DoubleVector.fromArray(S, t, 2 * L), kar = DoubleVector.fromArray(S, t, 3 * L), kai = DoubleVector.fromArray(S, t, 4 * L), kain = DoubleVector.fromArray(S, t, 5 * L);
-        DoubleVector cbr = DoubleVector.fromArray(S, t, 6 * L), cbi = DoubleVector.fromArray(S, t, 7 * L), cbin = DoubleVector.fromArray(S, t, 8 * L), kbr = DoubleVector.fromArray(S, t, 9 * L), kbi = DoubleVector.fromArray(S, t, 10 * L), kbin = DoubleVector.fromArray(S, t, 11 * L);
+        DoubleVector car = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector cai = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector cain = DoubleVector.fromArray(S, t, 2 * L);
+        DoubleVector kar = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector kai = DoubleVector.fromArray(S, t, 4 * L);
+        DoubleVector kain = DoubleVector.fromArray(S, t, 5 * L);
+        DoubleVector cbr = DoubleVector.fromArray(S, t, 6 * L);
+        DoubleVector cbi = DoubleVector.fromArray(S, t, 7 * L);
+        DoubleVector cbin = DoubleVector.fromArray(S, t, 8 * L);
+        DoubleVector kbr = DoubleVector.fromArray(S, t, 9 * L);
+        DoubleVector kbi = DoubleVector.fromArray(S, t, 10 * L);
+        DoubleVector kbin = DoubleVector.fromArray(S, t, 11 * L);
         long z = op.base(from);
         for (long g = from; g < to; g++) {
             long ia = z, ib = z + oh;
-            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, ia << 3, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, (dim + ia) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, ib << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + ib) << 3, ORDER);
+            DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, ia << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + ia) << 3, ORDER);
+            DoubleVector br = DoubleVector.fromMemorySegment(S, seg, ib << 3, ORDER);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + ib) << 3, ORDER);
             DoubleVector asr = ar.rearrange(sw), asi = ai.rearrange(sw), bsr = br.rearrange(sw), bsi = bi.rearrange(sw);
             ar.fma(car, ai.fma(cain, bsr.fma(kar, bsi.mul(kain)))).intoMemorySegment(seg, ia << 3, ORDER);
             ai.fma(car, ar.fma(cai, bsi.fma(kar, bsr.mul(kai)))).intoMemorySegment(seg, (dim + ia) << 3, ORDER);
@@ -241,7 +260,8 @@ final class LowPairSweeps {
         VectorShuffle<Double> p1 = op.pairFirst, p2 = op.pairSecond;
         DoubleVector a = DoubleVector.fromArray(S, t, 0 * L), b = DoubleVector.fromArray(S, t, 1 * L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             vr.rearrange(p2).fma(b, vr.rearrange(p1).mul(a)).intoMemorySegment(seg, i << 3, ORDER);
             vi.rearrange(p2).fma(b, vi.rearrange(p1).mul(a)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }

@@ -54,8 +54,10 @@ final class OneQubitSweeps {
             long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 // all loads first: see scale() on 4K aliasing
-                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (i0 + j) << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, (i1 + j) << 3, ORDER);
-                DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0 + j) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1 + j) << 3, ORDER);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, (i0 + j) << 3, ORDER);
+                DoubleVector br = DoubleVector.fromMemorySegment(S, seg, (i1 + j) << 3, ORDER);
+                DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0 + j) << 3, ORDER);
+                DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1 + j) << 3, ORDER);
                 ar.fma(cv, br.mul(nsv)).intoMemorySegment(seg, (i0 + j) << 3, ORDER);
                 ar.fma(sv, br.mul(cv)).intoMemorySegment(seg, (i1 + j) << 3, ORDER);
                 ai.fma(cv, bi.mul(nsv)).intoMemorySegment(seg, (dim + i0 + j) << 3, ORDER);
@@ -78,7 +80,8 @@ final class OneQubitSweeps {
         for (long g = from; g < to; g++) {
             long b = a + half;
             DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, a << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, b << 3, ORDER);
-            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + a) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + b) << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + a) << 3, ORDER);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + b) << 3, ORDER);
             ar.fma(cv, br.mul(nsv)).intoMemorySegment(seg, a << 3, ORDER);
             ar.fma(sv, br.mul(cv)).intoMemorySegment(seg, b << 3, ORDER);
             ai.fma(cv, bi.mul(nsv)).intoMemorySegment(seg, (dim + a) << 3, ORDER);
@@ -96,7 +99,8 @@ final class OneQubitSweeps {
         DoubleVector pv = DoubleVector.broadcast(S, -s).blend(DoubleVector.broadcast(S, s), upper);
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             vr.fma(cv, vr.rearrange(partner).mul(pv)).intoMemorySegment(seg, i << 3, ORDER);
             vi.fma(cv, vi.rearrange(partner).mul(pv)).intoMemorySegment(seg, (dim + i) << 3, ORDER);
         }
@@ -119,8 +123,10 @@ final class OneQubitSweeps {
             long i0 = Lanes.insertZero(p, t), i1 = i0 + half, len = runEnd - p;
             for (long j = 0; j < len; j += L) {
                 long x0 = i0 + j, x1 = i1 + j;
-                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, x0 << 3, ORDER), ai = DoubleVector.fromMemorySegment(S, seg, (dim + x0) << 3, ORDER);
-                DoubleVector br = DoubleVector.fromMemorySegment(S, seg, x1 << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + x1) << 3, ORDER);
+                DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, x0 << 3, ORDER);
+                DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + x0) << 3, ORDER);
+                DoubleVector br = DoubleVector.fromMemorySegment(S, seg, x1 << 3, ORDER);
+                DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + x1) << 3, ORDER);
                 ar.fma(a0r, ai.fma(na0i, br.fma(a1r, bi.mul(na1i)))).intoMemorySegment(seg, x0 << 3, ORDER);
                 ai.fma(a0r, ar.fma(a0i, bi.fma(a1r, br.mul(a1i)))).intoMemorySegment(seg, (dim + x0) << 3, ORDER);
                 ar.fma(b0r, ai.fma(nb0i, br.fma(b1r, bi.mul(nb1i)))).intoMemorySegment(seg, x1 << 3, ORDER);
@@ -143,7 +149,8 @@ final class OneQubitSweeps {
         DoubleVector nsi = si.neg(), npi = pi.neg();
         for (long g = from; g < to; g++) {
             long i = g << LOG_L;
-            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
+            DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
+            DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             DoubleVector wr = vr.rearrange(partner), wi = vi.rearrange(partner);
             vr.fma(sr, vi.fma(nsi, wr.fma(pr, wi.mul(npi)))).intoMemorySegment(seg, i << 3, ORDER);
             vi.fma(sr, vr.fma(si, wi.fma(pr, wr.mul(pi)))).intoMemorySegment(seg, (dim + i) << 3, ORDER);

@@ -48,7 +48,8 @@ final class PermutationSweeps {
             long i0 = a, i1 = i0 + half;
             // all loads first (4K aliasing between the re and im halves)
             DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
-            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
             br.intoMemorySegment(seg, i0 << 3, ORDER);
             ar.intoMemorySegment(seg, i1 << 3, ORDER);
             bi.intoMemorySegment(seg, (dim + i0) << 3, ORDER);
@@ -68,7 +69,8 @@ final class PermutationSweeps {
         for (long g = from; g < to; g++, a = (((a | skip) + L) & keep) | set) {
             long i0 = a, i1 = i0 + half;
             DoubleVector ar = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), br = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
-            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            DoubleVector ai = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER);
+            DoubleVector bi = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
             ar.blend(br, m).intoMemorySegment(seg, i0 << 3, ORDER);
             br.blend(ar, m).intoMemorySegment(seg, i1 << 3, ORDER);
             ai.blend(bi, m).intoMemorySegment(seg, (dim + i0) << 3, ORDER);
@@ -112,7 +114,8 @@ final class PermutationSweeps {
         for (long g = from; g < to; g++) {
             long base = op.base(g), ia = base + oa, ib = base + ob;
             DoubleVector xr = DoubleVector.fromMemorySegment(S, seg, ia << 3, ORDER), yr = DoubleVector.fromMemorySegment(S, seg, ib << 3, ORDER);
-            DoubleVector xi = DoubleVector.fromMemorySegment(S, seg, (dim + ia) << 3, ORDER), yi = DoubleVector.fromMemorySegment(S, seg, (dim + ib) << 3, ORDER);
+            DoubleVector xi = DoubleVector.fromMemorySegment(S, seg, (dim + ia) << 3, ORDER);
+            DoubleVector yi = DoubleVector.fromMemorySegment(S, seg, (dim + ib) << 3, ORDER);
             yr.intoMemorySegment(seg, ia << 3, ORDER);
             xr.intoMemorySegment(seg, ib << 3, ORDER);
             yi.intoMemorySegment(seg, (dim + ia) << 3, ORDER);
@@ -129,7 +132,8 @@ final class PermutationSweeps {
         for (long g = from; g < to; g++) {
             long i0 = op.base(g), i1 = i0 + ob;
             DoubleVector v0 = DoubleVector.fromMemorySegment(S, seg, i0 << 3, ORDER), v1 = DoubleVector.fromMemorySegment(S, seg, i1 << 3, ORDER);
-            DoubleVector w0 = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER), w1 = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
+            DoubleVector w0 = DoubleVector.fromMemorySegment(S, seg, (dim + i0) << 3, ORDER);
+            DoubleVector w1 = DoubleVector.fromMemorySegment(S, seg, (dim + i1) << 3, ORDER);
             v0.blend(v1.rearrange(partner), upper).intoMemorySegment(seg, i0 << 3, ORDER);
             v1.blend(v0.rearrange(partner), lower).intoMemorySegment(seg, i1 << 3, ORDER);
             w0.blend(w1.rearrange(partner), upper).intoMemorySegment(seg, (dim + i0) << 3, ORDER);
