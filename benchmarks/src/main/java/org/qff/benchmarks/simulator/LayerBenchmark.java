@@ -44,11 +44,7 @@ public class LayerBenchmark {
     @Param({"unfused", "blocked", "fused2", "fused3", "fused4"})
     public String variant;
 
-    /** 1.0 read from a field, so the JIT cannot fold the sweep's multiply away. */
-    public double factor = 1.0;
-
     private VectorKernels kernels;
-    private final VectorKernels sweepKernels = VectorKernels.singleThreaded();
     private StateVector state;
     private LayeredCircuit circuit;
     private LayeredCircuit.BlockedPlan plan;
@@ -91,8 +87,6 @@ public class LayerBenchmark {
     public void layerThenSweep(PairedTimes times) {
         long start = System.nanoTime();
         layer();
-        long between = System.nanoTime();
-        sweepKernels.scale(state, factor);
-        times.add(start, between, System.nanoTime());
+        times.sweepAfter(start, state);
     }
 }

@@ -372,8 +372,8 @@ final class DenseSweeps {
     static void lowPairs(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]);
-        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L);
-        DoubleVector t0i = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector t0r = DoubleVector.fromArray(S, t, 0);
+        DoubleVector t0i = DoubleVector.fromArray(S, t, L);
         DoubleVector t1r = DoubleVector.fromArray(S, t, 2 * L);
         DoubleVector t1i = DoubleVector.fromArray(S, t, 3 * L);
         for (long g = from; g < to; g++) {
@@ -390,8 +390,8 @@ final class DenseSweeps {
     static void lowQuads(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
-        DoubleVector t0r = DoubleVector.fromArray(S, t, 0 * L);
-        DoubleVector t0i = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector t0r = DoubleVector.fromArray(S, t, 0);
+        DoubleVector t0i = DoubleVector.fromArray(S, t, L);
         DoubleVector t1r = DoubleVector.fromArray(S, t, 2 * L);
         DoubleVector t1i = DoubleVector.fromArray(S, t, 3 * L);
         DoubleVector t2r = DoubleVector.fromArray(S, t, 4 * L);
@@ -416,7 +416,7 @@ final class DenseSweeps {
     static void lowQuadsReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> s1 = Lanes.xor(op.laneX[1]), s2 = Lanes.xor(op.laneX[2]), s3 = Lanes.xor(op.laneX[3]);
-        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0);
         DoubleVector t1 = DoubleVector.fromArray(S, t, 2 * L);
         DoubleVector t2 = DoubleVector.fromArray(S, t, 4 * L);
         DoubleVector t3 = DoubleVector.fromArray(S, t, 6 * L);
@@ -445,7 +445,7 @@ final class DenseSweeps {
         long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
         long z = op.base(from);
         long d = dim << 3, b1 = o1 << 3;
-        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0);
         DoubleVector t1 = DoubleVector.fromArray(S, t, 2 * L);
         DoubleVector t2 = DoubleVector.fromArray(S, t, 4 * L);
         DoubleVector t3 = DoubleVector.fromArray(S, t, 6 * L);
@@ -477,7 +477,7 @@ final class DenseSweeps {
         long mask = op.skipMask(), keep = ~mask, pattern = op.setBits;
         long z = op.base(from);
         long d = dim << 3, b1 = o1 << 3;
-        DoubleVector t0 = DoubleVector.fromArray(S, t, 0 * L);
+        DoubleVector t0 = DoubleVector.fromArray(S, t, 0);
         DoubleVector t2 = DoubleVector.fromArray(S, t, 4 * L);
         DoubleVector u0 = DoubleVector.fromArray(S, t, 8 * L);
         DoubleVector u2 = DoubleVector.fromArray(S, t, 12 * L);

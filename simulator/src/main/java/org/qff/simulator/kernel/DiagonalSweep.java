@@ -1,8 +1,8 @@
 package org.qff.simulator.kernel;
 
-import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.S;
 
 import java.lang.foreign.MemorySegment;

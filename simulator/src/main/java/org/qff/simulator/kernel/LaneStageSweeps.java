@@ -1,9 +1,9 @@
 package org.qff.simulator.kernel;
 
-import static org.qff.simulator.kernel.Lanes.S;
-import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.ORDER;
+import static org.qff.simulator.kernel.Lanes.S;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -27,9 +27,9 @@ final class LaneStageSweeps {
             return;
         }
         double[] t = op.table;
-        DoubleVector a0 = DoubleVector.fromArray(Lanes.S, t, 0), b0 = DoubleVector.fromArray(Lanes.S, t, L);
-        DoubleVector a1 = DoubleVector.fromArray(Lanes.S, t, 2 * L), b1 = DoubleVector.fromArray(Lanes.S, t, 3 * L);
-        DoubleVector a2 = DoubleVector.fromArray(Lanes.S, t, 4 * L), b2 = DoubleVector.fromArray(Lanes.S, t, 5 * L);
+        DoubleVector a0 = DoubleVector.fromArray(S, t, 0), b0 = DoubleVector.fromArray(S, t, L);
+        DoubleVector a1 = DoubleVector.fromArray(S, t, 2 * L), b1 = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector a2 = DoubleVector.fromArray(S, t, 4 * L), b2 = DoubleVector.fromArray(S, t, 5 * L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
             DoubleVector r = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER), m = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);
             r = r.rearrange(X1).fma(b0, r.mul(a0));
@@ -50,18 +50,18 @@ final class LaneStageSweeps {
         // every call before the vectors are made: a vector live across a call that is not inlined is boxed
         long a = op.indexOf(from << LOG_L);
         double[] t = op.table;
-        DoubleVector a0 = DoubleVector.fromArray(Lanes.S, t, 0), b0 = DoubleVector.fromArray(Lanes.S, t, L);
-        DoubleVector a1 = DoubleVector.fromArray(Lanes.S, t, 2 * L), b1 = DoubleVector.fromArray(Lanes.S, t, 3 * L);
-        DoubleVector a2 = DoubleVector.fromArray(Lanes.S, t, 4 * L), b2 = DoubleVector.fromArray(Lanes.S, t, 5 * L);
-        DoubleVector h00 = DoubleVector.fromArray(Lanes.S, t, 6 * L), h01 = DoubleVector.fromArray(Lanes.S, t, 7 * L);
-        DoubleVector h10 = DoubleVector.fromArray(Lanes.S, t, 8 * L), h11 = DoubleVector.fromArray(Lanes.S, t, 9 * L);
+        DoubleVector a0 = DoubleVector.fromArray(S, t, 0), b0 = DoubleVector.fromArray(S, t, L);
+        DoubleVector a1 = DoubleVector.fromArray(S, t, 2 * L), b1 = DoubleVector.fromArray(S, t, 3 * L);
+        DoubleVector a2 = DoubleVector.fromArray(S, t, 4 * L), b2 = DoubleVector.fromArray(S, t, 5 * L);
+        DoubleVector h00 = DoubleVector.fromArray(S, t, 6 * L), h01 = DoubleVector.fromArray(S, t, 7 * L);
+        DoubleVector h10 = DoubleVector.fromArray(S, t, 8 * L), h11 = DoubleVector.fromArray(S, t, 9 * L);
         long mask = 1L << op.laneHigh, keep = ~mask, partner = mask << 3, half = dim << 3;
         for (long g = from; g < to; g++) {
             long b = a << 3;
-            DoubleVector r0 = DoubleVector.fromMemorySegment(Lanes.S, seg, b, Lanes.ORDER);
-            DoubleVector r1 = DoubleVector.fromMemorySegment(Lanes.S, seg, b + partner, Lanes.ORDER);
-            DoubleVector m0 = DoubleVector.fromMemorySegment(Lanes.S, seg, b + half, Lanes.ORDER);
-            DoubleVector m1 = DoubleVector.fromMemorySegment(Lanes.S, seg, b + half + partner, Lanes.ORDER);
+            DoubleVector r0 = DoubleVector.fromMemorySegment(S, seg, b, ORDER);
+            DoubleVector r1 = DoubleVector.fromMemorySegment(S, seg, b + partner, ORDER);
+            DoubleVector m0 = DoubleVector.fromMemorySegment(S, seg, b + half, ORDER);
+            DoubleVector m1 = DoubleVector.fromMemorySegment(S, seg, b + half + partner, ORDER);
             r0 = r0.rearrange(X1).fma(b0, r0.mul(a0));
             r1 = r1.rearrange(X1).fma(b0, r1.mul(a0));
             m0 = m0.rearrange(X1).fma(b0, m0.mul(a0));
@@ -74,10 +74,10 @@ final class LaneStageSweeps {
             r1 = r1.rearrange(X4).fma(b2, r1.mul(a2));
             m0 = m0.rearrange(X4).fma(b2, m0.mul(a2));
             m1 = m1.rearrange(X4).fma(b2, m1.mul(a2));
-            r1.fma(h01, r0.mul(h00)).intoMemorySegment(seg, b, Lanes.ORDER);
-            r1.fma(h11, r0.mul(h10)).intoMemorySegment(seg, b + partner, Lanes.ORDER);
-            m1.fma(h01, m0.mul(h00)).intoMemorySegment(seg, b + half, Lanes.ORDER);
-            m1.fma(h11, m0.mul(h10)).intoMemorySegment(seg, b + half + partner, Lanes.ORDER);
+            r1.fma(h01, r0.mul(h00)).intoMemorySegment(seg, b, ORDER);
+            r1.fma(h11, r0.mul(h10)).intoMemorySegment(seg, b + partner, ORDER);
+            m1.fma(h01, m0.mul(h00)).intoMemorySegment(seg, b + half, ORDER);
+            m1.fma(h11, m0.mul(h10)).intoMemorySegment(seg, b + half + partner, ORDER);
             a = ((a | mask) + L) & keep;
         }
     }

@@ -1,8 +1,8 @@
 package org.qff.simulator.kernel;
 
-import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.S;
 
 import java.lang.foreign.MemorySegment;
@@ -197,8 +197,8 @@ final class LowPairSweeps {
     static void exchangeLow(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> sw = Lanes.xor((1 << op.loPos[0]) | (1 << op.loPos[1]));
-        DoubleVector cr = DoubleVector.fromArray(S, t, 0 * L);
-        DoubleVector ci = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector cr = DoubleVector.fromArray(S, t, 0);
+        DoubleVector ci = DoubleVector.fromArray(S, t, L);
         DoubleVector cin = DoubleVector.fromArray(S, t, 2 * L);
         DoubleVector kr = DoubleVector.fromArray(S, t, 3 * L);
         DoubleVector ki = DoubleVector.fromArray(S, t, 4 * L);
@@ -221,8 +221,8 @@ final class LowPairSweeps {
         double[] t = op.table;
         VectorShuffle<Double> sw = Lanes.xor(1 << op.loPos[0]);
         long oh = op.offsets[1], m0 = oh;
-        DoubleVector car = DoubleVector.fromArray(S, t, 0 * L);
-        DoubleVector cai = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector car = DoubleVector.fromArray(S, t, 0);
+        DoubleVector cai = DoubleVector.fromArray(S, t, L);
         DoubleVector cain = DoubleVector.fromArray(S, t, 2 * L);
         DoubleVector kar = DoubleVector.fromArray(S, t, 3 * L);
         DoubleVector kai = DoubleVector.fromArray(S, t, 4 * L);
@@ -258,7 +258,7 @@ final class LowPairSweeps {
     static void pairsLowReal(MemorySegment seg, long dim, KernelOp op, long from, long to) {
         double[] t = op.table;
         VectorShuffle<Double> p1 = op.pairFirst, p2 = op.pairSecond;
-        DoubleVector a = DoubleVector.fromArray(S, t, 0 * L), b = DoubleVector.fromArray(S, t, 1 * L);
+        DoubleVector a = DoubleVector.fromArray(S, t, 0), b = DoubleVector.fromArray(S, t, L);
         for (long i = from << LOG_L, end = to << LOG_L; i < end; i += L) {
             DoubleVector vr = DoubleVector.fromMemorySegment(S, seg, i << 3, ORDER);
             DoubleVector vi = DoubleVector.fromMemorySegment(S, seg, (dim + i) << 3, ORDER);

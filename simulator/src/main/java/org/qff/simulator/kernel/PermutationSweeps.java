@@ -1,9 +1,9 @@
 package org.qff.simulator.kernel;
 
-import static org.qff.simulator.kernel.Lanes.S;
-import static org.qff.simulator.kernel.Lanes.ORDER;
 import static org.qff.simulator.kernel.Lanes.L;
 import static org.qff.simulator.kernel.Lanes.LOG_L;
+import static org.qff.simulator.kernel.Lanes.ORDER;
+import static org.qff.simulator.kernel.Lanes.S;
 
 import java.lang.foreign.MemorySegment;
 import jdk.incubator.vector.DoubleVector;
@@ -23,7 +23,7 @@ final class PermutationSweeps {
     /**
      * Dispatches to one small method per case. Why not four loops in one method: called first on lane
      * qubits only, C2 compiled that branch; when the others got hot it recompiled the whole method
-     * past its inlining budget, left Lanes.load/store out of line and boxed every vector, for the rest
+     * past its inlining budget, left its vector helpers out of line and boxed every vector, for the rest
      * of the run: 3 MB and 23 sweeps per CNOT on (2, 3) at n = 16 (MixedPositionAllocationTest).
      */
     static void controlledX(MemorySegment seg, long dim, KernelOp op, long from, long to) {
